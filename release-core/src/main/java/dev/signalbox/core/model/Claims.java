@@ -1,0 +1,56 @@
+package dev.signalbox.core.model;
+
+import com.google.common.collect.Sets;
+import dev.signalbox.core.InvalidValueException;
+import dev.signalbox.core.internal.Checks;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the producing agent says it did, to be compared with the real change set and checks.
+ *
+ * @param filesWritten files it says it wrote (added or modified)
+ * @param filesDeleted files it says it deleted
+ * @param testsAdded tests it says it added, by name
+ * @param testsRun tests it says it ran, by name
+ * @param commandsExecuted commands it says it executed, in order
+ */
+public record Claims(
+    Set<RepoPath> filesWritten,
+    Set<RepoPath> filesDeleted,
+    Set<String> testsAdded,
+    Set<String> testsRun,
+    List<String> commandsExecuted) {
+  private static final Claims NONE = new Claims(Set.of(), Set.of(), Set.of(), Set.of(), List.of());
+
+  /** Checks and copies the fields; a file cannot be both written and deleted. */
+  public Claims {
+    filesWritten = Checks.set(Claims.class, "filesWritten", filesWritten);
+    filesDeleted = Checks.set(Claims.class, "filesDeleted", filesDeleted);
+    testsAdded = Checks.set(Claims.class, "testsAdded", testsAdded);
+    testsRun = Checks.set(Claims.class, "testsRun", testsRun);
+    commandsExecuted = Checks.list(Claims.class, "commandsExecuted", commandsExecuted);
+    for (String test : testsAdded) {
+      Checks.text(Claims.class, "testsAdded", test);
+    }
+    for (String test : testsRun) {
+      Checks.text(Claims.class, "testsRun", test);
+    }
+    for (int i = 0; i < commandsExecuted.size(); i++) {
+      Checks.text(Claims.class, "commandsExecuted[" + i + "]", commandsExecuted.get(i));
+    }
+    Set<RepoPath> both = Sets.intersection(filesWritten, filesDeleted);
+    if (!both.isEmpty()) {
+      throw new InvalidValueException(
+          Claims.class,
+          "filesDeleted",
+          "must not name a file that is also written",
+          both.iterator().next().value());
+    }
+  }
+
+  /** No claims at all. */
+  public static Claims none() {
+    return NONE;
+  }
+}

@@ -1,0 +1,25 @@
+package dev.signalbox.core.model;
+
+import dev.signalbox.core.internal.Checks;
+
+/**
+ * A scoped period in which trains for that scope may merge; a scope that declares no merge window
+ * is always open for merging.
+ *
+ * @param id the window's identifier
+ * @param scope where it applies
+ * @param schedule when it is open
+ * @param declaredBy the id of the human who declared it
+ * @param reason why, in words people read
+ */
+public record MergeWindow(
+    String id, Scope scope, Schedule schedule, String declaredBy, String reason) {
+  /** Checks the fields. */
+  public MergeWindow {
+    Checks.token(MergeWindow.class, "id", id);
+    Checks.present(MergeWindow.class, "scope", scope);
+    Checks.present(MergeWindow.class, "schedule", schedule);
+    Checks.token(MergeWindow.class, "declaredBy", declaredBy);
+    Checks.text(MergeWindow.class, "reason", reason);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.signalbox.core.model;
+
+import com.google.common.collect.ImmutableSet;
+import dev.signalbox.core.internal.Checks;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Where something applies: a set of components, path patterns and environments, minus excluded
+ * paths. An empty dimension does not restrict, so {@link #everything()} has every set empty.
+ *
+ * @param components component names, such as {@code auth}; empty for every component
+ * @param paths path patterns; empty for every path
+ * @param environments environment names, such as {@code production}; empty for every environment
+ * @param exclusions path patterns excluded even when {@code paths} matches
+ */
+public record Scope(
+    Set<String> components,
+    Set<PathGlob> paths,
+    Set<String> environments,
+    Set<PathGlob> exclusions) {
+  private static final Scope EVERYTHING = new Scope(Set.of(), Set.of(), Set.of(), Set.of());
+
+  /** Checks and copies the sets. */
+  public Scope {
+    components = Checks.tokens(Scope.class, "components", components);
+    paths = Checks.set(Scope.class, "paths", paths);
+    environments = Checks.tokens(Scope.class, "environments", environments);
+    exclusions = Checks.set(Scope.class, "exclusions", exclusions);
+  }
+
+  /** The scope that restricts nothing. */
+  public static Scope everything() {
+    return EVERYTHING;
+  }
+
+  /** The scope of the given path patterns, in every component and environment. */
+  public static Scope ofPaths(String... patterns) {
+    return new Scope(Set.of(), globs(patterns), Set.of(), Set.of());
+  }
+
+  /** The scope of the given components, at every path and in every environment. */
+  public static Scope ofComponents(String... components) {
+    Checks.present(Scope.class, "components", components);
+    return new Scope(new LinkedHashSet<>(Arrays.asList(components)), Set.of(), Set.of(), Set.of());
+  }
+
+  /** Whether this scope restricts nothing. */
+  public boolean isEverything() {
+    return components.isEmpty() && paths.isEmpty() && environments.isEmpty() && exclusions.isEmpty();
+  }
+
+  /** Whether {@code path} is inside this scope's paths: matched (or unrestricted) and not excluded. */
+  public boolean covers(RepoPath path) {
+    boolean included = paths.isEmpty() || paths.stream().anyMatch(glob -> glob.matches(path));
+    return included && exclusions.stream().noneMatch(glob -> glob.matches(path));
+  }
+
+  private static Set<PathGlob> globs(String... patterns) {
+    Checks.present(Scope.class, "paths", patterns);
+    ImmutableSet.Builder<PathGlob> globs = ImmutableSet.builder();
+    for (int i = 0; i < patterns.length; i++) {
+      globs.add(new PathGlob(Checks.present(Scope.class, "paths[" + i + "]", patterns[i])));
+    }
+    return globs.build();
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * Signalbox's core: the domain model, its JSON and YAML codec, and (as they land) the policy
+ * engine, calendar, train planner, review board, ledger and signing.
+ */
+module dev.signalbox.core {
+  requires static transitive org.jspecify;
+  requires com.google.common;
+  requires transitive tools.jackson.databind;
+  requires tools.jackson.dataformat.yaml;
+
+  exports dev.signalbox.core;
+  exports dev.signalbox.core.json;
+  exports dev.signalbox.core.model;
+}

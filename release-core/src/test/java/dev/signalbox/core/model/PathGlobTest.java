@@ -1,0 +1,199 @@
+package dev.signalbox.core.model;
+
+import static dev.signalbox.core.model.Samples.assertNullRejected;
+import static dev.signalbox.core.model.Samples.assertRejected;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+// Passes null on purpose: a null must be refused with InvalidValueException.
+@SuppressWarnings("NullAway")
+class PathGlobTest {
+
+  private static boolean globMatches(String pattern, String path) {
+    return PathGlob.of(pattern).matches(RepoPath.of(path));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0} matches {1}")
+  @CsvSource({
+    // literal patterns: the whole path, or a leading directory
+    "src/auth/Login.java, src/auth/Login.java",
+    "src/auth, src/auth/Login.java",
+    "src/auth, src/auth/impl/Session.java",
+    "src, src/auth/Login.java",
+    // * within one segment
+    "*.md, README.md",
+    "*, README.md",
+    "*, src/auth/Login.java",
+    "src/*.java, src/App.java",
+    "src/*/Login.java, src/auth/Login.java",
+    "src/a*h, src/auth/Login.java",
+    "*.*, a.b",
+    "a*, a",
+    "*a*b*, xxaYYbZZ",
+    // ? exactly one character of a segment
+    "?.md, a.md",
+    "src/??th, src/auth/Login.java",
+    "file-?.txt, file-1.txt",
+    // ** zero or more segments, at the start, in the middle and at the end
+    "**, README.md",
+    "**, a/b/c/d.txt",
+    "**/*.md, README.md",
+    "**/*.md, docs/guide/intro.md",
+    "src/**, src/App.java",
+    "src/**, src/a/b/c/App.java",
+    "src/**, src",
+    "src/**/test/*.java, src/test/A.java",
+    "src/**/test/*.java, src/a/test/A.java",
+    "src/**/test/*.java, src/a/b/c/test/A.java",
+    "src/**/Login.java, src/auth/Login.java",
+    "db/**/migrations, db/migrations/V1.sql",
+    "db/**/migrations, db/x/y/migrations/V1.sql",
+    "**/migrations/**, db/migrations/V1.sql",
+    "a/**/**/b, a/b",
+    "a/**/**/b, a/x/y/z/b",
+    // dots are literal
+    ".github/**, .github/workflows/ci.yml",
+    "a.b, a.b"
+  })
+  void matches(String pattern, String path) {
+    assertThat(globMatches(pattern, path)).isTrue();
+  }
+
+  @ParameterizedTest(name = "[{index}] {0} does not match {1}")
+  @CsvSource({
+    "src/auth, src/authz/X.java",
+    "src/auth, src/au",
+    "src/auth, src",
+    "src/auth/Login.java, src/auth/Login.jav",
+    "src/auth/Login.java, src/auth/Login.javax",
+    "src/auth, lib/src/auth/Login.java",
+    "*.md, docs/README.md",
+    "*.md, README.mdx",
+    "src/*.java, src/main/App.java",
+    "?.md, ab.md",
+    "?.md, .md",
+    "??, a",
+    "src/*/Login.java, src/Login.java",
+    "src/*/Login.java, src/a/b/Login.java",
+    "**/*.md, docs/README.txt",
+    "src/**/test/*.java, src/a/test/b/A.txt",
+    "src/**/test/*.java, lib/test/A.java",
+    "db/**/migrations, db/x/migration/V1.sql",
+    "a.b, axb",
+    "A.md, a.md"
+  })
+  void doesNotMatch(String pattern, String path) {
+    assertThat(globMatches(pattern, path)).isFalse();
+  }
+
+  @Test
+  void matchesUnicodeSegments() {
+    assertThat(globMatches("docs/日本語/**", "docs/日本語/索引.md")).isTrue();
+    assertThat(globMatches("docs/*/索引.md", "docs/日本語/索引.md")).isTrue();
+    assertThat(globMatches("café", "café/menu.txt")).isTrue();
+    assertThat(globMatches("caf?", "café")).isTrue();
+    assertThat(globMatches("caf?", "cafés")).isFalse();
+    // Paths are not Unicode-normalised: a decomposed é is two characters.
+    assertThat(globMatches("caf\u00e9", "cafe\u0301")).isFalse();
+  }
+
+  @Test
+  void questionMarkMatchesOneCharacterOutsideTheBasicPlane() {
+    // U+1F600 is one character of the segment, two UTF-16 code units.
+    assertThat(globMatches("?.txt", "\uD83D\uDE00.txt")).isTrue();
+    assertThat(globMatches("??.txt", "\uD83D\uDE00.txt")).isFalse();
+    assertThat(globMatches("?", "\uD83D\uDE00")).isTrue();
+    assertThat(globMatches("*.txt", "\uD83D\uDE00.txt")).isTrue();
+    assertThat(globMatches("\uD83D\uDE00*", "\uD83D\uDE00\uD83D\uDE01")).isTrue();
+  }
+
+  @Test
+  void isAValueOfItsPattern() {
+    assertThat(PathGlob.of("src/**")).isEqualTo(new PathGlob("src/**")).hasToString("src/**");
+    assertThat(PathGlob.of("src/**").pattern()).isEqualTo("src/**");
+  }
+
+  @Test
+  void rejectsNull() {
+    assertNullRejected(() -> new PathGlob(null), PathGlob.class, "pattern");
+    assertNullRejected(() -> PathGlob.of(null), PathGlob.class, "pattern");
+  }
+
+  @Test
+  void rejectsEmptyPattern() {
+    assertRejected(
+        () -> PathGlob.of(""), PathGlob.class, "pattern", "pattern must not be empty, was \"\"");
+  }
+
+  @Test
+  void rejectsAbsolutePattern() {
+    assertRejected(
+        () -> PathGlob.of("/etc/**"),
+        PathGlob.class,
+        "pattern",
+        "pattern must be relative, was \"/etc/**\"");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"..", "../**", "src/../x", "src/.."})
+  void rejectsParentSegments(String pattern) {
+    assertRejected(
+        () -> PathGlob.of(pattern),
+        PathGlob.class,
+        "pattern",
+        "pattern must not contain a .. segment, was \"" + pattern + "\"");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {".", "./src/**", "src/./x"})
+  void rejectsCurrentDirectorySegments(String pattern) {
+    // A path never has a . segment once normalised, so such a pattern would silently match nothing.
+    assertRejected(
+        () -> PathGlob.of(pattern),
+        PathGlob.class,
+        "pattern",
+        "pattern must not contain a . segment, was \"" + pattern + "\"");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"src//x", "src/", "a/**/"})
+  void rejectsEmptySegments(String pattern) {
+    assertRejected(
+        () -> PathGlob.of(pattern),
+        PathGlob.class,
+        "pattern",
+        "pattern must not contain an empty segment, was \"" + pattern + "\"");
+  }
+
+  @Test
+  void rejectsBackslash() {
+    assertRejected(
+        () -> PathGlob.of("src\\*.c"),
+        PathGlob.class,
+        "pattern",
+        "pattern must use / as separator, not a backslash, was \"src\\\\*.c\"");
+  }
+
+  @Test
+  void rejectsNul() {
+    assertRejected(
+        () -> PathGlob.of("src/\0"),
+        PathGlob.class,
+        "pattern",
+        "pattern must not contain NUL, was \"src/\\u0000\"");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"**.md", "src/**x", "a**", "src/***", "x/a**b/y"})
+  void rejectsDoubleStarInsideASegment(String pattern) {
+    assertRejected(
+        () -> PathGlob.of(pattern),
+        PathGlob.class,
+        "pattern",
+        "pattern must use ** only as a whole segment, was \"" + pattern + "\"");
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * Signalbox's test kit: QuickTheories generators for every model type and AssertJ assertions for
+ * the main ones, for users' own test suites (and Signalbox's).
+ */
+module dev.signalbox.testkit {
+  requires static transitive org.jspecify;
+  requires transitive dev.signalbox.core;
+  requires transitive quicktheories;
+  requires transitive org.assertj.core;
+  requires com.google.common;
+
+  exports dev.signalbox.testkit.generators;
+  exports dev.signalbox.testkit.assertions;
+}

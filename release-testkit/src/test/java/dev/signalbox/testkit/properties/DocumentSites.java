@@ -1,0 +1,174 @@
+package dev.signalbox.testkit.properties;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The places in a written document where a mutation can be made, each with the Java type the
+ * reader expects there: walked along the document and the model's record components together.
+ */
+final class DocumentSites {
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  /**
+   * One value in the document.
+   *
+   * @param path the JSON path of the value
+   * @param type the Java type the reader expects there
+   * @param node the value
+   * @param container the object or array holding it
+   * @param key the field name in an object container, or null in an array
+   * @param index the index in an array container
+   * @param owner the record whose component the value is, or null for elements and map values
+   * @param component the record component's name, or null
+   */
+  record Site(
+      String path,
+      Type type,
+      JsonNode node,
+      JsonNode container,
+      String key,
+      int index,
+      Class<?> owner,
+      String component) {
+    void replace(JsonNode replacement) {
+      if (container instanceof ObjectNode object) {
+        object.set(key, replacement);
+      } else {
+        ((ArrayNode) container).set(index, replacement);
+      }
+    }
+  }
+
+  /**
+   * A required record component that is present in the document and could be removed.
+   *
+   * @param path the JSON path of the field
+   * @param object the object holding it
+   * @param field the field's name
+   */
+  record RequiredField(String path, ObjectNode object, String field) {}
+
+  final List<Site> values = new ArrayList<>();
+  final List<RequiredField> requiredFields = new ArrayList<>();
+
+  /** Walks a whole document of {@code type}. */
+  static DocumentSites of(Class<?> type, ObjectNode document) {
+    DocumentSites sites = new DocumentSites();
+    sites.walkObject(type, document, "$");
+    return sites;
+  }
+
+  private void walk(Type type, JsonNode node, String path) {
+    Class<?> raw = raw(type);
+    if (raw == Optional.class) {
+      walk(argument(type, 0), node, path);
+    } else if (List.class.isAssignableFrom(raw) || java.util.Set.class.isAssignableFrom(raw)) {
+      for (int i = 0; i < node.size(); i++) {
+        JsonNode element = node.get(i);
+        values.add(new Site(path + "[" + i + "]", argument(type, 0), element, node, null, i, null, null));
+        walk(argument(type, 0), element, path + "[" + i + "]");
+      }
+    } else if (Map.class.isAssignableFrom(raw)) {
+      for (Map.Entry<String, JsonNode> entry : node.properties()) {
+        String child = path + segment(entry.getKey());
+        values.add(new Site(child, argument(type, 1), entry.getValue(), node, entry.getKey(), -1, null, null));
+        walk(argument(type, 1), entry.getValue(), child);
+      }
+    } else if (node.isObject()) {
+      walkObject(raw, (ObjectNode) node, path);
+    }
+  }
+
+  private void walkObject(Class<?> declared, ObjectNode object, String path) {
+    Class<?> record = declared.isRecord() ? declared : subtype(declared, object.get("type").asString());
+    if (!isStringRecord(record)) {
+      for (RecordComponent component : record.getRecordComponents()) {
+        JsonNode value = object.get(component.getName());
+        if (value == null) {
+          continue;
+        }
+        String child = path + "." + component.getName();
+        values.add(
+            new Site(
+                child,
+                component.getGenericType(),
+                value,
+                object,
+                component.getName(),
+                -1,
+                record,
+                component.getName()));
+        if (isRequired(component.getType())) {
+          requiredFields.add(new RequiredField(child, object, component.getName()));
+        }
+        walk(component.getGenericType(), value, child);
+      }
+    }
+  }
+
+  static boolean isStringRecord(Class<?> type) {
+    return type.isRecord()
+        && type.getRecordComponents().length == 1
+        && type.getRecordComponents()[0].getType() == String.class;
+  }
+
+  private static boolean isRequired(Class<?> type) {
+    return type != Optional.class && !Collection.class.isAssignableFrom(type) && !Map.class.isAssignableFrom(type);
+  }
+
+  private static Class<?> subtype(Class<?> sealed, String id) {
+    for (Class<?> permitted : sealed.getPermittedSubclasses()) {
+      if (permitted.isRecord() && kebab(permitted.getSimpleName()).equals(id)) {
+        return permitted;
+      }
+      if (permitted.isInterface()) {
+        try {
+          return subtype(permitted, id);
+        } catch (IllegalStateException notThere) {
+          // try the next permitted subtype
+        }
+      }
+    }
+    throw new IllegalStateException("no subtype " + id + " of " + sealed);
+  }
+
+  static String kebab(String name) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isUpperCase(c) && i > 0) {
+        out.append('-');
+      }
+      out.append(Character.toLowerCase(c));
+    }
+    return out.toString();
+  }
+
+  static String segment(String key) {
+    if (IDENTIFIER.matcher(key).matches()) {
+      return "." + key;
+    }
+    return "['" + key.replace("\\", "\\\\").replace("'", "\\'") + "']";
+  }
+
+  static Class<?> raw(Type type) {
+    return type instanceof ParameterizedType parameterized
+        ? (Class<?>) parameterized.getRawType()
+        : (Class<?>) type;
+  }
+
+  static Type argument(Type type, int index) {
+    return ((ParameterizedType) type).getActualTypeArguments()[index];
+  }
+}
