@@ -52,7 +52,8 @@ public final class Checks {
 
   /**
    * Returns {@code value} if it is a token: non-empty, at most 200 characters, and free of
-   * whitespace and control characters (identifiers, names of roles, rules and components).
+   * whitespace, control characters and invisible format characters (identifiers, names of roles,
+   * rules and components).
    */
   public static String token(Class<?> type, String field, @Nullable String raw) {
     String value = present(type, field, raw);
@@ -68,6 +69,12 @@ public final class Checks {
       if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
         throw new InvalidValueException(
             type, field, "must not contain whitespace or control characters", value);
+      }
+      // invisible format characters (zero-width space, bidi overrides) would let two ids that
+      // look the same differ, or one id display as another
+      if (Character.getType(c) == Character.FORMAT) {
+        throw new InvalidValueException(
+            type, field, "must not contain invisible format characters", value);
       }
       i += Character.charCount(c);
     }

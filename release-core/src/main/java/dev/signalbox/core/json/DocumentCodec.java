@@ -32,6 +32,7 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectWriter;
@@ -44,9 +45,9 @@ import tools.jackson.dataformat.yaml.YAMLParser;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
- * A codec between Signalbox values and JSON or YAML documents: {@link #json()} for machines,
- * {@link #yaml()} for files people write. Reading reports <em>every</em> problem of a document at
- * once, each with its JSON path, and never builds part of a value.
+ * A codec between Signalbox values and JSON or YAML documents: {@link #json()} for machines, {@link
+ * #yaml()} for files people write. Reading reports <em>every</em> problem of a document at once,
+ * each with its JSON path, and never builds part of a value.
  *
  * <p>The mapping is driven by the Java types, not by annotations:
  *
@@ -55,30 +56,37 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  *       field is {@code "formatVersion": 1}, followed by the value's fields. Reading requires the
  *       version; a document of another version is refused without looking further.
  *   <li><b>Records</b> are objects with one field per component, named and ordered as the
- *       components. Unknown fields are refused; a field that is absent or {@code null} is
- *       required, except that an {@code Optional} reads as empty and a collection or map as
- *       empty. Records are built through their canonical constructor once every component was
- *       read; an {@link dev.signalbox.core.InvalidValueException} it throws is reported under the
- *       field it names, anything else as {@code cannot build Type: message}.
+ *       components. Unknown fields are refused; a field that is absent or {@code null} is required,
+ *       except that an {@code Optional} reads as empty and a collection or map as empty. Records
+ *       are built through their canonical constructor once every component was read; an {@link
+ *       dev.signalbox.core.InvalidValueException} it throws is reported under the field it names,
+ *       anything else as {@code cannot build Type: message}.
  *   <li><b>Records of a single {@code String}</b> ({@code RepoPath}, {@code ChangeId}) are plain
  *       strings; the constructor's complaint is reported at the string itself.
  *   <li><b>Sealed interfaces</b> of records (possibly through nested sealed interfaces) are the
- *       chosen record's object with a first field {@code "type"}: the record's simple name in
- *       kebab case ({@code OneOff} is {@code one-off}). A record permitted by a sealed interface
- *       is always written with its type, whatever the declared type, so that it reads back both as
- *       the interface and as the record; read as the record, the type may be left out. Such a
- *       record is an object even when its only component is a String.
+ *       chosen record's object with a first field {@code "type"}: the record's simple name in kebab
+ *       case ({@code OneOff} is {@code one-off}). A record permitted by a sealed interface is
+ *       always written with its type, whatever the declared type, so that it reads back both as the
+ *       interface and as the record; read as the record, the type may be left out. Such a record is
+ *       an object even when its only component is a String.
  *   <li><b>{@code Optional}</b> record components are written only when present. {@code List},
  *       {@code Collection} and {@code Set} are arrays; a set refuses duplicate elements and is
- *       written sorted by each element's compact JSON text. {@code Map}s are objects whose keys
- *       are strings, enum names or records of a single String, written sorted by key.
+ *       written sorted by each element's compact JSON text. {@code Map}s are objects whose keys are
+ *       strings, enum names or records of a single String, written sorted by key.
  *   <li><b>Scalars</b>: {@code String} from a JSON string only, {@code boolean} from a boolean,
- *       {@code int} and {@code long} from an integral number in range ({@code 1.0} and {@code
- *       1e3} are integral, {@code 1.5} and {@code "1"} are not), {@code double} from any finite
- *       number, enums by constant name, {@code Instant} as RFC 3339 with {@code Z} or an offset
- *       (written in UTC), {@code Duration}, {@code LocalDate}, {@code LocalTime} and {@code
- *       LocalDateTime} as ISO-8601, {@code ZoneId} by id and {@code URI} as text.
+ *       {@code int} and {@code long} from an integral number in range ({@code 1.0} and {@code 1e3}
+ *       are integral, {@code 1.5} and {@code "1"} are not), {@code double} from any finite number,
+ *       enums by constant name, {@code Instant} as RFC 3339 with {@code Z} or an offset (written in
+ *       UTC), {@code Duration}, {@code LocalDate}, {@code LocalTime} and {@code LocalDateTime} as
+ *       ISO-8601, {@code ZoneId} by id and {@code URI} as text. A value of the wrong kind is
+ *       reported as {@code must be a string, was 42}; a wrong enum constant or type id as {@code
+ *       must be one of [A, B], was "c"}; a wrong date, time, zone or URI with an example of the
+ *       expected form.
  * </ul>
+ *
+ * <p>YAML is read as Jackson 3 reads it, with the YAML 1.2 JSON schema: only {@code null} and an
+ * empty value are null ({@code ~} is the string {@code "~"}), only {@code true} and {@code false}
+ * are booleans ({@code yes} is a string).
  *
  * <p>Paths read {@code $}, {@code .field}, {@code [index]} and, for a name that is not an
  * identifier, {@code ['odd key']}. Problems are listed in document order: within an object, its
@@ -87,10 +95,10 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * {@code $} giving the line and column.
  *
  * <p>A type the codec cannot map — an array, a type variable, a record or sealed interface with
- * type parameters, a class that is none of the above, a record permitted by a sealed interface
- * with a component named {@code type} — is a programming error: {@link IllegalStateException} on
- * first use. Records in a named module must have their package opened to {@code
- * dev.signalbox.core}.
+ * type parameters, a class that is none of the above, a record permitted by a sealed interface with
+ * a component named {@code type} — is a programming error: {@link IllegalStateException} on first
+ * use. A record in another named module must be public in an exported package, or in a package
+ * opened to {@code dev.signalbox.core}.
  *
  * <p>Instances are immutable and thread-safe; class metadata is cached per class.
  */
@@ -113,7 +121,8 @@ public final class DocumentCodec {
   private final boolean yaml;
   private final String trailer;
 
-  private DocumentCodec(ObjectMapper mapper, ObjectWriter printer, String formatName, boolean yaml) {
+  private DocumentCodec(
+      ObjectMapper mapper, ObjectWriter printer, String formatName, boolean yaml) {
     this.mapper = mapper;
     this.printer = printer;
     this.formatName = formatName;
@@ -138,6 +147,8 @@ public final class DocumentCodec {
       JsonMapper mapper =
           JsonMapper.builder()
               .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+              // parse() looks for content after the document itself, to say so plainly
+              .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
               .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
               .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
               .build();
@@ -161,6 +172,8 @@ public final class DocumentCodec {
       YAMLMapper mapper =
           YAMLMapper.builder()
               .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+              // parse() looks for content after the document itself, to say so plainly
+              .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
               .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
               .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
               .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
@@ -376,8 +389,7 @@ public final class DocumentCodec {
         }
         if (parser.nextToken() != null) {
           throw invalid(
-              type,
-              "unexpected content after the document" + at(parser.currentTokenLocation()));
+              type, "unexpected content after the document" + at(parser.currentTokenLocation()));
         }
         return root;
       }

@@ -98,7 +98,9 @@ sealed interface Form {
     return of(type, true);
   }
 
-  /** Whether {@code type} is a record permitted by a sealed interface: it is written with a type. */
+  /**
+   * Whether {@code type} is a record permitted by a sealed interface: it is written with a type.
+   */
   static boolean isVariant(Class<?> type) {
     if (!type.isRecord()) {
       return false;
@@ -149,9 +151,7 @@ sealed interface Form {
             "cannot map " + c.getName() + ": records with type parameters are not supported");
       }
       RecordComponent[] components = c.getRecordComponents();
-      if (components.length == 1
-          && components[0].getType() == String.class
-          && !isVariant(c)) {
+      if (components.length == 1 && components[0].getType() == String.class && !isVariant(c)) {
         return new TextRecordForm(c);
       }
       return new RecordForm(c);
@@ -159,7 +159,9 @@ sealed interface Form {
     if (c.isInterface() && c.isSealed()) {
       if (c.getTypeParameters().length > 0) {
         throw new IllegalStateException(
-            "cannot map " + c.getName() + ": sealed interfaces with type parameters are not"
+            "cannot map "
+                + c.getName()
+                + ": sealed interfaces with type parameters are not"
                 + " supported");
       }
       return new SealedForm(c);

@@ -74,7 +74,8 @@ final class RecordShape {
     try {
       this.constructor = type.getDeclaredConstructor(parameterTypes);
     } catch (NoSuchMethodException e) {
-      throw new IllegalStateException("record " + type.getName() + " has no canonical constructor", e);
+      throw new IllegalStateException(
+          "record " + type.getName() + " has no canonical constructor", e);
     }
     accessible(constructor, type);
   }

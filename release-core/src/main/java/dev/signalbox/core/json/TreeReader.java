@@ -361,11 +361,7 @@ final class TreeReader {
     if (!node.isString()) {
       return problem(
           path,
-          prefix
-              + "must be one of "
-              + ENUM_CONSTANTS.get(type).keySet()
-              + ", was "
-              + render(node));
+          prefix + "must be one of " + ENUM_CONSTANTS.get(type).keySet() + ", was " + render(node));
     }
     return constant(node.stringValue(), type, path, prefix);
   }
@@ -401,8 +397,7 @@ final class TreeReader {
               path,
               "an RFC 3339 instant such as 2026-11-26T09:40:00Z",
               s -> OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
-      case DURATION ->
-          text(node, path, "an ISO-8601 duration such as PT1H30M", Duration::parse);
+      case DURATION -> text(node, path, "an ISO-8601 duration such as PT1H30M", Duration::parse);
       case LOCAL_DATE -> text(node, path, "an ISO-8601 date such as 2026-11-26", LocalDate::parse);
       case LOCAL_TIME -> text(node, path, "an ISO-8601 time such as 09:40", LocalTime::parse);
       case LOCAL_DATE_TIME ->
@@ -490,7 +485,10 @@ final class TreeReader {
       if (text.length() <= MAX_RENDERED) {
         return InvalidValueException.render(text);
       }
-      int end = Character.isHighSurrogate(text.charAt(MAX_RENDERED - 1)) ? MAX_RENDERED - 1 : MAX_RENDERED;
+      int end =
+          Character.isHighSurrogate(text.charAt(MAX_RENDERED - 1))
+              ? MAX_RENDERED - 1
+              : MAX_RENDERED;
       String quoted = InvalidValueException.render(text.substring(0, end));
       return quoted.substring(0, quoted.length() - 1) + "…\"";
     }
@@ -504,7 +502,8 @@ final class TreeReader {
     if (json.length() <= MAX_RENDERED) {
       return json;
     }
-    int end = Character.isHighSurrogate(json.charAt(MAX_RENDERED - 1)) ? MAX_RENDERED - 1 : MAX_RENDERED;
+    int end =
+        Character.isHighSurrogate(json.charAt(MAX_RENDERED - 1)) ? MAX_RENDERED - 1 : MAX_RENDERED;
     return json.substring(0, end) + "…";
   }
 }

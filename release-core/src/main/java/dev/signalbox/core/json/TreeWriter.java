@@ -25,8 +25,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes Java values as trees, following their {@link Form}; output is deterministic (sets and
- * maps sorted) so that equal values give equal text.
+ * Writes Java values as trees, following their {@link Form}; output is deterministic (sets and maps
+ * sorted) so that equal values give equal text.
  *
  * <p>Stateless and thread-safe.
  */
@@ -126,7 +126,8 @@ final class TreeWriter {
     if (form instanceof SealedForm sealed) {
       expect(value, sealed.type(), path);
       if (!SealedShape.of(sealed.type()).variants().containsValue(value.getClass())) {
-        throw refuse(path, "is a " + value.getClass().getName() + ", not a record of " + sealed.type());
+        throw refuse(
+            path, "is a " + value.getClass().getName() + ", not a record of " + sealed.type());
       }
       return record(value, RecordShape.of(value.getClass()), path);
     }

@@ -91,7 +91,7 @@ public record FileChange(
   }
 
   /** Lines added plus lines removed. */
-  public int linesChanged() {
-    return linesAdded + linesRemoved;
+  public long linesChanged() {
+    return (long) linesAdded + linesRemoved;
   }
 }

@@ -2,6 +2,7 @@ package dev.signalbox.core.model;
 
 import dev.signalbox.core.InvalidValueException;
 import dev.signalbox.core.internal.Checks;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A pattern over repository paths: {@code *} matches within one segment, {@code ?} one character
@@ -85,7 +86,7 @@ public record PathGlob(String pattern) {
     return n == name.length();
   }
 
-  private static @org.jspecify.annotations.Nullable String problem(String pattern) {
+  private static @Nullable String problem(String pattern) {
     if (pattern.isEmpty()) {
       return "must not be empty";
     }
@@ -95,8 +96,11 @@ public record PathGlob(String pattern) {
     if (pattern.indexOf('\\') >= 0) {
       return "must use / as separator, not a backslash";
     }
-    if (pattern.startsWith("/")) {
+    if (pattern.startsWith("/") || RepoPath.startsWithDriveLetter(pattern)) {
       return "must be relative";
+    }
+    if (pattern.chars().anyMatch(Character::isISOControl)) {
+      return "must not contain control characters";
     }
     for (String segment : pattern.split("/", -1)) {
       if (segment.isEmpty()) {

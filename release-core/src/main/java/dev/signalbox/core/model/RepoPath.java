@@ -53,7 +53,7 @@ public record RepoPath(String value) implements Comparable<RepoPath> {
     if (raw.indexOf('\\') >= 0) {
       throw problem("must use / as separator, not a backslash", raw);
     }
-    if (raw.startsWith("/") || isDriveLetter(raw)) {
+    if (raw.startsWith("/") || startsWithDriveLetter(raw)) {
       throw problem("must be relative", raw);
     }
     StringBuilder out = new StringBuilder(raw.length());
@@ -83,7 +83,8 @@ public record RepoPath(String value) implements Comparable<RepoPath> {
     return out.toString();
   }
 
-  private static boolean isDriveLetter(String raw) {
+  /** Whether {@code raw} starts with a Windows drive such as {@code C:} or {@code C:/}. */
+  static boolean startsWithDriveLetter(String raw) {
     return raw.length() >= 2
         && raw.charAt(1) == ':'
         && ((raw.charAt(0) >= 'a' && raw.charAt(0) <= 'z')

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -98,7 +99,8 @@ public sealed interface Schedule {
       Checks.present(Recurrence.class, "start", start);
       Checks.present(Recurrence.class, "zone", zone);
       Checks.text(Recurrence.class, "rule", rule);
-      if (!rule.startsWith("FREQ=") && !rule.contains(";FREQ=")) {
+      String upper = rule.toUpperCase(Locale.ROOT);
+      if (!upper.startsWith("FREQ=") && !upper.contains(";FREQ=")) {
         throw new InvalidValueException(
             Recurrence.class, "rule", "must name its frequency (FREQ=...)", rule);
       }

@@ -98,8 +98,7 @@ class ChangeSetTest {
     assertNullRejected(() -> new ChangeSet(null), ChangeSet.class, "files");
     assertNullRejected(() -> ChangeSet.of((FileChange[]) null), ChangeSet.class, "files");
     assertNullRejected(() -> ChangeSet.of(A, null), ChangeSet.class, "files[1]");
-    assertNullRejected(
-        () -> new ChangeSet(Arrays.asList(null, A)), ChangeSet.class, "files[0]");
+    assertNullRejected(() -> new ChangeSet(Arrays.asList(null, A)), ChangeSet.class, "files[0]");
   }
 
   @Test
@@ -125,8 +124,7 @@ class ChangeSetTest {
     assertThatThrownBy(() -> set.files().add(B)).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> set.files().remove(0))
         .isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> set.paths().clear())
-        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> set.paths().clear()).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> set.touchedPaths().add(RepoPath.of("z")))
         .isInstanceOf(UnsupportedOperationException.class);
   }

@@ -92,7 +92,9 @@ class FileChangeTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = ChangeKind.class, names = {"RENAMED", "COPIED"})
+  @EnumSource(
+      value = ChangeKind.class,
+      names = {"RENAMED", "COPIED"})
   void movedFileNeedsItsOldPath(ChangeKind kind) {
     assertRejected(
         () -> new FileChange(PATH, Optional.empty(), kind, 0, 0, false),
@@ -102,7 +104,9 @@ class FileChangeTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = ChangeKind.class, names = {"ADDED", "MODIFIED", "DELETED"})
+  @EnumSource(
+      value = ChangeKind.class,
+      names = {"ADDED", "MODIFIED", "DELETED"})
   void fileThatDidNotMoveHasNoOldPath(ChangeKind kind) {
     assertRejected(
         () -> new FileChange(PATH, Optional.of(OLD), kind, 0, 0, false),
@@ -142,8 +146,7 @@ class FileChangeTest {
   void binaryFileRejectsLineCountsWhoseSumOverflows() {
     assertRejected(
         () ->
-            new FileChange(
-                PATH, Optional.empty(), ChangeKind.MODIFIED, Integer.MAX_VALUE, 1, true),
+            new FileChange(PATH, Optional.empty(), ChangeKind.MODIFIED, Integer.MAX_VALUE, 1, true),
         FileChange.class,
         "linesAdded",
         "linesAdded must be 0 for a binary file, was 2147483647");

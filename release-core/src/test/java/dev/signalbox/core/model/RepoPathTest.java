@@ -166,7 +166,10 @@ class RepoPathTest {
   @ValueSource(strings = {"/", "/.", "//"})
   void rejectsTheFilesystemRoot(String raw) {
     assertRejected(
-        () -> RepoPath.of(raw), RepoPath.class, "value", "value must be relative, was \"" + raw + "\"");
+        () -> RepoPath.of(raw),
+        RepoPath.class,
+        "value",
+        "value must be relative, was \"" + raw + "\"");
   }
 
   @Test

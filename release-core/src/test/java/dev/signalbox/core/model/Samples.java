@@ -7,7 +7,9 @@ import dev.signalbox.core.InvalidValueException;
 import java.time.Instant;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
-/** Valid values shared by the model's example tests, and the assertion every rejection test makes. */
+/**
+ * Valid values shared by the model's example tests, and the assertion every rejection test makes.
+ */
 final class Samples {
   static final String SHA1_A = "a".repeat(40);
   static final String SHA1_B = "b".repeat(40);
@@ -47,7 +49,10 @@ final class Samples {
     return thrown[0];
   }
 
-  /** Asserts that {@code call} throws the "must not be null" rejection of {@code type}'s {@code field}. */
+  /**
+   * Asserts that {@code call} throws the "must not be null" rejection of {@code type}'s {@code
+   * field}.
+   */
   static void assertNullRejected(ThrowingCallable call, Class<?> type, String field) {
     InvalidValueException e = assertRejected(call, type, field, field + " must not be null");
     assertThat(e.value()).isNull();

@@ -92,7 +92,7 @@ final class DocumentSites {
 
   private void walkObject(Class<?> declared, ObjectNode object, String path) {
     Class<?> record = declared.isRecord() ? declared : subtype(declared, object.get("type").asString());
-    if (!isStringRecord(record)) {
+    if (!ModelTypes.isStringRecord(record)) {
       for (RecordComponent component : record.getRecordComponents()) {
         JsonNode value = object.get(component.getName());
         if (value == null) {
@@ -115,12 +115,6 @@ final class DocumentSites {
         walk(component.getGenericType(), value, child);
       }
     }
-  }
-
-  static boolean isStringRecord(Class<?> type) {
-    return type.isRecord()
-        && type.getRecordComponents().length == 1
-        && type.getRecordComponents()[0].getType() == String.class;
   }
 
   private static boolean isRequired(Class<?> type) {

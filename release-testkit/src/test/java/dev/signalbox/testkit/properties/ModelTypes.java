@@ -40,9 +40,28 @@ final class ModelTypes {
     return List.copyOf(types);
   }
 
-  /** The model types that are read and written as whole documents: records and sealed types. */
+  /**
+   * The model types that are read and written as whole documents: records and sealed types, but
+   * not the records of one String, which are written as plain strings.
+   */
   static List<Class<?>> documents() {
-    return all().stream().filter(type -> !type.isEnum()).toList();
+    return all().stream().filter(type -> !type.isEnum() && !isStringRecord(type)).toList();
+  }
+
+  /** The model types written as JSON scalars: enums and records of one String. */
+  static List<Class<?>> scalars() {
+    return all().stream().filter(type -> type.isEnum() || isStringRecord(type)).toList();
+  }
+
+  /**
+   * Whether {@code type} is written as a plain string: a record whose only component is a String,
+   * such as RepoPath, unless a sealed interface permits it (then it is an object with a type).
+   */
+  static boolean isStringRecord(Class<?> type) {
+    return type.isRecord()
+        && type.getRecordComponents().length == 1
+        && type.getRecordComponents()[0].getType() == String.class
+        && java.util.Arrays.stream(type.getInterfaces()).noneMatch(Class::isSealed);
   }
 
   /** The model's records. */
