@@ -56,8 +56,9 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  *       field is {@code "formatVersion": 1}, followed by the value's fields. Reading requires the
  *       version; a document of another version is refused without looking further.
  *   <li><b>Records</b> are objects with one field per component, named and ordered as the
- *       components. Unknown fields are refused; a field that is absent or {@code null} is required,
- *       except that an {@code Optional} reads as empty and a collection or map as empty. Records
+ *       components. Unknown fields are refused (unless {@link #ignoringUnknownFields()}); a field
+ *       that is absent or {@code null} is required, except that an {@code Optional} reads as
+ *       empty and a collection or map as empty. Records
  *       are built through their canonical constructor once every component was read; an {@link
  *       dev.signalbox.core.InvalidValueException} it throws is reported under the field it names,
  *       anything else as {@code cannot build Type: message}.
@@ -120,14 +121,29 @@ public final class DocumentCodec {
   private final String formatName;
   private final boolean yaml;
   private final String trailer;
+  private final boolean ignoreUnknownFields;
 
   private DocumentCodec(
-      ObjectMapper mapper, ObjectWriter printer, String formatName, boolean yaml) {
+      ObjectMapper mapper,
+      ObjectWriter printer,
+      String formatName,
+      boolean yaml,
+      boolean ignoreUnknownFields) {
     this.mapper = mapper;
     this.printer = printer;
     this.formatName = formatName;
     this.yaml = yaml;
     this.trailer = yaml ? "" : "\n";
+    this.ignoreUnknownFields = ignoreUnknownFields;
+  }
+
+  /**
+   * A codec like this one that skips fields it does not know instead of refusing them: for reading
+   * documents that a newer producer wrote. The default refuses them, so that a misspelt field (a
+   * {@code dependOn} for {@code dependsOn}) is never silently dropped.
+   */
+  public DocumentCodec ignoringUnknownFields() {
+    return new DocumentCodec(mapper, printer, formatName, yaml, true);
   }
 
   /** The JSON codec: pretty-printed output, strict input (no comments, no duplicate keys). */
@@ -161,7 +177,7 @@ public final class DocumentCodec {
                       .withArrayEmptySeparator(""))
               .withObjectIndenter(indenter)
               .withArrayIndenter(indenter);
-      return new DocumentCodec(mapper, mapper.writer().with(pretty), "JSON", false);
+      return new DocumentCodec(mapper, mapper.writer().with(pretty), "JSON", false, false);
     }
   }
 
@@ -178,7 +194,7 @@ public final class DocumentCodec {
               .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
               .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
               .build();
-      return new DocumentCodec(mapper, mapper.writer(), "YAML", true);
+      return new DocumentCodec(mapper, mapper.writer(), "YAML", true, false);
     }
   }
 
@@ -196,7 +212,7 @@ public final class DocumentCodec {
   public <T> T read(String document, Class<T> type) {
     Form form = documentForm(type);
     JsonNode root = parse(document, type);
-    TreeReader reader = new TreeReader();
+    TreeReader reader = new TreeReader(ignoreUnknownFields);
     Object value = reader.readDocument(root, form, FORMAT_VERSION);
     if (value == null || !reader.problems().isEmpty()) {
       throw new InvalidDocumentException(type, reader.problems());
@@ -208,8 +224,8 @@ public final class DocumentCodec {
    * Reads the document in {@code file}, which must be UTF-8, holding a {@code type}.
    *
    * @throws SignalboxException naming the file, if it cannot be read
-   * @throws InvalidDocumentException listing every problem, if the document does not hold a valid
-   *     {@code type}
+   * @throws InvalidDocumentException naming the file and listing every problem, if the document
+   *     does not hold a valid {@code type}
    * @throws IllegalArgumentException if {@code type} is not a record or sealed interface whose
    *     values are objects
    * @throws IllegalStateException if the codec cannot map {@code type} or a type it contains
@@ -224,7 +240,11 @@ public final class DocumentCodec {
     } catch (IOException e) {
       throw new SignalboxException("cannot read " + file + ": " + e, e);
     }
-    return read(text.startsWith("\uFEFF") ? text.substring(1) : text, type);
+    try {
+      return read(text.startsWith("\uFEFF") ? text.substring(1) : text, type);
+    } catch (InvalidDocumentException e) {
+      throw new InvalidDocumentException(type, e.problems(), file.toString());
+    }
   }
 
   /**
@@ -287,7 +307,7 @@ public final class DocumentCodec {
   public Object fromTree(JsonNode node, Type type) {
     Form form = Form.of(type);
     check(form);
-    TreeReader reader = new TreeReader();
+    TreeReader reader = new TreeReader(ignoreUnknownFields);
     Object value = reader.readValue(node, form);
     if (value == null || !reader.problems().isEmpty()) {
       throw new InvalidDocumentException(rawClass(type), reader.problems());

@@ -66,6 +66,12 @@ final class TreeReader {
   private static final Object FAILED = new Object();
 
   private final List<DocumentProblem> problems = new ArrayList<>();
+  private final boolean ignoreUnknownFields;
+
+  /** A reader that refuses unknown fields, or skips them when {@code ignoreUnknownFields}. */
+  TreeReader(boolean ignoreUnknownFields) {
+    this.ignoreUnknownFields = ignoreUnknownFields;
+  }
 
   /** The problems found so far, in document order. */
   List<DocumentProblem> problems() {
@@ -213,8 +219,10 @@ final class TreeReader {
       }
       int index = shape.indexOf(name);
       if (index < 0) {
-        problem(path.field(name), "unknown field, expected one of " + shape.names());
-        failed = true;
+        if (!ignoreUnknownFields) {
+          problem(path.field(name), "unknown field, expected one of " + shape.names());
+          failed = true;
+        }
         continue;
       }
       seen[index] = true;

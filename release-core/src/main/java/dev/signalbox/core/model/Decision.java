@@ -55,6 +55,39 @@ public record Decision(
     }
   }
 
+  /** A SHIP decision for {@code revision} of {@code change}, explained by {@code reasons}. */
+  public static Decision ship(
+      ChangeRef change, Revision revision, List<Reason> reasons, PolicyDigest policyDigest) {
+    return new Decision(
+        change, revision, Outcome.SHIP, reasons, List.of(), Optional.empty(), policyDigest);
+  }
+
+  /**
+   * A NOT_YET decision: the change may pass unchanged once {@code required} has happened, and not
+   * before {@code earliestRetry} if the policy knows that instant.
+   */
+  public static Decision notYet(
+      ChangeRef change,
+      Revision revision,
+      List<Reason> reasons,
+      List<RequiredAction> required,
+      Optional<Instant> earliestRetry,
+      PolicyDigest policyDigest) {
+    return new Decision(
+        change, revision, Outcome.NOT_YET, reasons, required, earliestRetry, policyDigest);
+  }
+
+  /** A SEND_BACK decision: the change needs a new revision that does what {@code required} says. */
+  public static Decision sendBack(
+      ChangeRef change,
+      Revision revision,
+      List<Reason> reasons,
+      List<RequiredAction> required,
+      PolicyDigest policyDigest) {
+    return new Decision(
+        change, revision, Outcome.SEND_BACK, reasons, required, Optional.empty(), policyDigest);
+  }
+
   /** Whether the change ships. */
   public boolean ships() {
     return outcome == Outcome.SHIP;

@@ -347,6 +347,28 @@ class DocumentCodecTest {
   }
 
   @Test
+  void unknownFieldsAreRefusedByDefaultAndSkippedOnRequest() {
+    String newer =
+        """
+        {"formatVersion": 1, "name": "r", "cut": "2026-11-26T09:40:00Z",
+         "addedInVersion2": {"anything": [1, 2]}, "changes": []}
+        """;
+
+    assertThat(Problems.of(() -> JSON.read(newer, Release.class)))
+        .containsExactly(
+            "$.addedInVersion2: unknown field, expected one of [name, cut, changes, comment]");
+    assertThat(JSON.ignoringUnknownFields().read(newer, Release.class))
+        .isEqualTo(new Release("r", CodecSamples.CUT, List.of(), Optional.empty()));
+    assertThat(
+            Problems.of(
+                () ->
+                    JSON.ignoringUnknownFields()
+                        .read(newer.replace("\"name\": \"r\"", "\"name\": 7"), Release.class)))
+        .as("ignoring unknown fields still checks the known ones")
+        .containsExactly("$.name: must be a string, was 7");
+  }
+
+  @Test
   void treesCarryNoFormatVersion() {
     Release release = CodecSamples.release(false);
     JsonNode tree = JSON.toTree(release);
@@ -535,6 +557,9 @@ class DocumentCodecTest {
         .containsExactly(
             "$.changes[0].zone: must be a time zone id such as Europe/Paris, was \"Mars/Olympus\"",
             "$.changes[0].attempts: must be an integer, was \"three\"");
+    assertThat(Problems.thrown(() -> YAML.read(path, Release.class)))
+        .satisfies(e -> assertThat(e.source()).contains(path.toString()))
+        .hasMessageStartingWith("invalid Release document in " + path + ", 2 problems:");
   }
 
   @Test

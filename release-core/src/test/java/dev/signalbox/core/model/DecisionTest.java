@@ -46,6 +46,22 @@ class DecisionTest {
   }
 
   @Test
+  void factoriesBuildEachOutcome() {
+    assertThat(Decision.ship(CHANGE, HEAD, List.of(), POLICY))
+        .isEqualTo(decision(Outcome.SHIP, List.of(), List.of(), Optional.empty()));
+    assertThat(
+            Decision.notYet(CHANGE, HEAD, List.of(FROZEN), List.of(APPROVAL), Optional.of(T1), POLICY))
+        .isEqualTo(decision(Outcome.NOT_YET, List.of(FROZEN), List.of(APPROVAL), Optional.of(T1)));
+    assertThat(Decision.sendBack(CHANGE, HEAD, List.of(FROZEN), List.of(APPROVAL), POLICY))
+        .isEqualTo(decision(Outcome.SEND_BACK, List.of(FROZEN), List.of(APPROVAL), Optional.empty()));
+    Samples.assertRejected(
+        () -> Decision.notYet(CHANGE, HEAD, List.of(), List.of(), Optional.empty(), POLICY),
+        Decision.class,
+        "reasons",
+        "reasons must not be empty for a NOT_YET decision, was []");
+  }
+
+  @Test
   void notYetMayNameWhatIsMissingAndWhenToRetry() {
     Decision notYet =
         decision(Outcome.NOT_YET, List.of(FROZEN), List.of(APPROVAL), Optional.of(T1));

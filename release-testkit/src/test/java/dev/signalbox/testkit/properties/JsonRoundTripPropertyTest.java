@@ -26,7 +26,7 @@ class JsonRoundTripPropertyTest {
   @TestFactory
   Stream<DynamicTest> yamlDocumentsRoundTrip() {
     return ModelTypes.documents().stream()
-        .map(type -> DynamicTest.dynamicTest(type.getSimpleName(), () -> roundTrip(YAML, type, 100)));
+        .map(type -> DynamicTest.dynamicTest(type.getSimpleName(), () -> roundTrip(YAML, type, 200)));
   }
 
   @TestFactory
@@ -48,7 +48,7 @@ class JsonRoundTripPropertyTest {
   }
 
   private static <T> void treeRoundTrip(Class<T> type) {
-    Examples.per(50)
+    Examples.per(200)
         .forAll(ModelGenerators.forType(type))
         .checkAssert(
             value -> {
