@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,12 +38,12 @@ final class DocumentSites {
       Type type,
       JsonNode node,
       JsonNode container,
-      String key,
+      @Nullable String key,
       int index,
-      Class<?> owner,
-      String component) {
+      @Nullable Class<?> owner,
+      @Nullable String component) {
     void replace(JsonNode replacement) {
-      if (container instanceof ObjectNode object) {
+      if (container instanceof ObjectNode object && key != null) {
         object.set(key, replacement);
       } else {
         ((ArrayNode) container).set(index, replacement);

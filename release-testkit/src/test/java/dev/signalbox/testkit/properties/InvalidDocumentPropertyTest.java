@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -145,9 +146,12 @@ class InvalidDocumentPropertyTest {
     List<Mutation> candidates = new ArrayList<>();
     for (DocumentSites.Site site : sites.values) {
       candidates.add(new Mutation(Kind.WRONG_TYPE, site.path(), () -> site.replace(wrongType(site.node()))));
-      JsonNode outOfRange = site.owner() == null ? null : OUT_OF_RANGE.get(key(site.owner(), site.component()));
-      if (outOfRange != null) {
-        String record = site.path().substring(0, site.path().length() - site.key().length() - 1);
+      Class<?> owner = site.owner();
+      String component = site.component();
+      JsonNode outOfRange =
+          owner == null || component == null ? null : OUT_OF_RANGE.get(key(owner, component));
+      if (outOfRange != null && component != null) {
+        String record = site.path().substring(0, site.path().length() - component.length() - 1);
         candidates.add(
             new Mutation(Kind.OUT_OF_RANGE, site.path(), record, () -> site.replace(outOfRange)));
       }
@@ -197,7 +201,7 @@ class InvalidDocumentPropertyTest {
     return NODES.arrayNode();
   }
 
-  private static JsonNode badValue(DocumentSites.Site site, long seed) {
+  private static @Nullable JsonNode badValue(DocumentSites.Site site, long seed) {
     Class<?> raw = DocumentSites.raw(site.type());
     if (raw == RepoPath.class) {
       return NODES.stringNode(BAD_PATHS.get((int) Long.remainderUnsigned(seed, BAD_PATHS.size())));
