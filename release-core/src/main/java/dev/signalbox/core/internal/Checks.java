@@ -4,19 +4,29 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import dev.signalbox.core.InvalidValueException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Validation and defensive copies for the compact constructors of value types; every failure is an
- * {@link InvalidValueException} naming the type, the field and the value.
+ * {@link InvalidValueException} naming the type, the field (with the element's index or key, as
+ * {@link FieldPath} spells it) and the value.
  */
 public final class Checks {
   private static final int MAX_TEXT = 100_000;
+
+  /** The first instant RFC 3339 can write: the start of year 0000. */
+  private static final Instant FIRST_INSTANT = Instant.parse("0000-01-01T00:00:00Z");
+
+  /** The last instant RFC 3339 can write: the end of year 9999. */
+  private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
   private Checks() {}
 
@@ -61,8 +71,7 @@ public final class Checks {
       throw new InvalidValueException(type, field, "must not be empty", value);
     }
     if (value.length() > 200) {
-      throw new InvalidValueException(
-          type, field, "must be at most 200 characters long", value);
+      throw new InvalidValueException(type, field, "must be at most 200 characters long", value);
     }
     for (int i = 0; i < value.length(); ) {
       int c = value.codePointAt(i);
@@ -81,21 +90,38 @@ public final class Checks {
     return value;
   }
 
-  /** Returns {@code value} if it lies within {@code [min, max]}. */
+  /**
+   * Returns {@code value}, lower-cased, if it is a hexadecimal digest of one of the given numbers
+   * of digits; the message reports the value as given.
+   */
+  public static String hexDigest(
+      Class<?> type, String field, @Nullable String value, Pattern digits, String expected) {
+    String given = present(type, field, value);
+    String lower = given.toLowerCase(Locale.ROOT);
+    if (!digits.matcher(lower).matches()) {
+      throw new InvalidValueException(type, field, "must be " + expected, given);
+    }
+    return lower;
+  }
+
+  /**
+   * Returns {@code value} if it lies within {@code [min, max]}, with negative zero made zero (JSON
+   * and equality would otherwise disagree about it).
+   */
   public static double within(Class<?> type, String field, double value, double min, double max) {
     if (!(value >= min && value <= max)) {
       throw new InvalidValueException(
           type, field, "must be within [" + show(min) + ", " + show(max) + "]", value);
     }
-    return value;
+    return value + 0.0;
   }
 
-  /** Returns {@code value} if it is finite. */
+  /** Returns {@code value} if it is finite, with negative zero made zero. */
   public static double finite(Class<?> type, String field, double value) {
     if (!Double.isFinite(value)) {
       throw new InvalidValueException(type, field, "must be finite", value);
     }
-    return value;
+    return value + 0.0;
   }
 
   /** Returns {@code value} if it is at least {@code min}. */
@@ -104,6 +130,19 @@ public final class Checks {
       throw new InvalidValueException(type, field, "must be >= " + min, value);
     }
     return value;
+  }
+
+  /**
+   * Returns {@code value} if it lies in the years 0000 to 9999, the instants an RFC 3339 document
+   * can hold.
+   */
+  public static Instant instant(Class<?> type, String field, @Nullable Instant value) {
+    Instant instant = present(type, field, value);
+    if (instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT)) {
+      throw new InvalidValueException(
+          type, field, "must lie in the years 0000 to 9999 (RFC 3339)", instant);
+    }
+    return instant;
   }
 
   /** An immutable copy of {@code values}, refusing a null collection or a null element. */
@@ -138,11 +177,31 @@ public final class Checks {
     return copy;
   }
 
-  /** An immutable copy of {@code values}, refusing nulls and rejected tokens among the strings. */
+  /** An immutable copy of {@code values}, each a {@link #token}, reported by its index. */
   public static Set<String> tokens(Class<?> type, String field, @Nullable Set<String> values) {
     Set<String> copy = set(type, field, values);
+    int i = 0;
     for (String value : copy) {
-      token(type, field, value);
+      token(type, FieldPath.index(field, i++), value);
+    }
+    return copy;
+  }
+
+  /** An immutable copy of {@code values}, each {@link #text}, reported by its index. */
+  public static Set<String> texts(Class<?> type, String field, @Nullable Set<String> values) {
+    Set<String> copy = set(type, field, values);
+    int i = 0;
+    for (String value : copy) {
+      text(type, FieldPath.index(field, i++), value);
+    }
+    return copy;
+  }
+
+  /** An immutable copy of {@code values}, each {@link #text}, reported by its index. */
+  public static List<String> texts(Class<?> type, String field, @Nullable List<String> values) {
+    List<String> copy = list(type, field, values);
+    for (int i = 0; i < copy.size(); i++) {
+      text(type, FieldPath.index(field, i), copy.get(i));
     }
     return copy;
   }
@@ -156,10 +215,28 @@ public final class Checks {
       }
       if (entry.getValue() == null) {
         throw new InvalidValueException(
-            type, field + "." + entry.getKey(), "must not be null", null);
+            type,
+            FieldPath.member(field, String.valueOf(entry.getKey())),
+            "must not be null",
+            null);
       }
     }
     return ImmutableMap.copyOf(map);
+  }
+
+  /**
+   * An immutable copy of {@code values} whose keys are {@link #token}s and whose values have no
+   * NUL, each reported under its key ({@code labels.team}, {@code labels['a b']}).
+   */
+  public static Map<String, String> labels(
+      Class<?> type, String field, @Nullable Map<String, String> values) {
+    Map<String, String> copy = map(type, field, values);
+    for (Map.Entry<String, String> entry : copy.entrySet()) {
+      String at = FieldPath.member(field, entry.getKey());
+      token(type, at, entry.getKey());
+      noNul(type, at, entry.getValue());
+    }
+    return copy;
   }
 
   /**
@@ -167,8 +244,7 @@ public final class Checks {
    * user passed, and a null optional must fail with the field's name rather than later with an NPE.
    */
   @SuppressWarnings("NullableOptional")
-  public static <T> Optional<T> optional(
-      Class<?> type, String field, @Nullable Optional<T> value) {
+  public static <T> Optional<T> optional(Class<?> type, String field, @Nullable Optional<T> value) {
     return present(type, field, value);
   }
 
@@ -176,7 +252,7 @@ public final class Checks {
     int i = 0;
     for (Object value : values) {
       if (value == null) {
-        throw new InvalidValueException(type, field + "[" + i + "]", "must not be null", null);
+        throw new InvalidValueException(type, FieldPath.index(field, i), "must not be null", null);
       }
       i++;
     }

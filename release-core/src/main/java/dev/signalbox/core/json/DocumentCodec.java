@@ -57,11 +57,11 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  *       version; a document of another version is refused without looking further.
  *   <li><b>Records</b> are objects with one field per component, named and ordered as the
  *       components. Unknown fields are refused (unless {@link #ignoringUnknownFields()}); a field
- *       that is absent or {@code null} is required, except that an {@code Optional} reads as
- *       empty and a collection or map as empty. Records
- *       are built through their canonical constructor once every component was read; an {@link
- *       dev.signalbox.core.InvalidValueException} it throws is reported under the field it names,
- *       anything else as {@code cannot build Type: message}.
+ *       that is absent or {@code null} is required, except that an {@code Optional} reads as empty
+ *       and a collection or map as empty. Records are built through their canonical constructor
+ *       once every component was read; an {@link dev.signalbox.core.InvalidValueException} it
+ *       throws is reported under the field it names, anything else as {@code cannot build Type:
+ *       message}.
  *   <li><b>Records of a single {@code String}</b> ({@code RepoPath}, {@code ChangeId}) are plain
  *       strings; the constructor's complaint is reported at the string itself.
  *   <li><b>Sealed interfaces</b> of records (possibly through nested sealed interfaces) are the
@@ -92,8 +92,9 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * <p>Paths read {@code $}, {@code .field}, {@code [index]} and, for a name that is not an
  * identifier, {@code ['odd key']}. Problems are listed in document order: within an object, its
  * fields' problems as the fields appear, then its missing fields. Text that does not parse, an
- * empty document, duplicate keys, content after the document and YAML aliases are one problem at
- * {@code $} giving the line and column.
+ * empty document, duplicate keys, content after the document, YAML aliases and YAML tags are one
+ * problem at {@code $} giving the line and column. At most 100 problems are listed; a document with
+ * more ends the list with one saying how many more there were.
  *
  * <p>A type the codec cannot map — an array, a type variable, a record or sealed interface with
  * type parameters, a class that is none of the above, a record permitted by a sealed interface with
@@ -151,7 +152,7 @@ public final class DocumentCodec {
     return JsonCodec.INSTANCE;
   }
 
-  /** The YAML codec: block-style output, strict input (no duplicate keys, no aliases). */
+  /** The YAML codec: block-style output, strict input (no duplicate keys, aliases or tags). */
   public static DocumentCodec yaml() {
     return YamlCodec.INSTANCE;
   }
@@ -210,6 +211,7 @@ public final class DocumentCodec {
    * @throws IllegalStateException if the codec cannot map {@code type} or a type it contains
    */
   public <T> T read(String document, Class<T> type) {
+    Objects.requireNonNull(document, "document");
     Form form = documentForm(type);
     JsonNode root = parse(document, type);
     TreeReader reader = new TreeReader(ignoreUnknownFields);
@@ -231,6 +233,7 @@ public final class DocumentCodec {
    * @throws IllegalStateException if the codec cannot map {@code type} or a type it contains
    */
   public <T> T read(Path file, Class<T> type) {
+    Objects.requireNonNull(file, "file");
     documentForm(type);
     String text;
     try {
@@ -400,7 +403,7 @@ public final class DocumentCodec {
   private JsonNode parse(String text, Class<?> type) {
     try {
       if (yaml) {
-        refuseAliases(text, type);
+        refuseAliasesAndTags(text, type);
       }
       try (JsonParser parser = mapper.createParser(text)) {
         JsonNode root = mapper.readTree(parser);
@@ -418,18 +421,27 @@ public final class DocumentCodec {
     }
   }
 
-  // Jackson reads an alias as the anchor's name, a string: a document would silently mean
-  // something else than its author wrote.
-  private void refuseAliases(String text, Class<?> type) {
+  // Jackson reads an alias as the anchor's name, a string, and drops a tag: either way a document
+  // would silently mean something else than its author wrote.
+  private void refuseAliasesAndTags(String text, Class<?> type) {
     try (JsonParser parser = mapper.createParser(text)) {
       while (parser.nextToken() != null) {
-        if (parser instanceof YAMLParser yamlParser && yamlParser.isCurrentAlias()) {
+        if (!(parser instanceof YAMLParser yamlParser)) {
+          continue;
+        }
+        if (yamlParser.isCurrentAlias()) {
           throw invalid(
               type,
               "YAML aliases (*"
                   + parser.getString()
                   + ") are not supported"
                   + at(parser.currentTokenLocation()));
+        }
+        String tag = yamlParser.getRawTag();
+        if (tag != null) {
+          throw invalid(
+              type,
+              "YAML tags (" + tag + ") are not supported" + at(parser.currentTokenLocation()));
         }
       }
     }

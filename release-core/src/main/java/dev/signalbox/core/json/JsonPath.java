@@ -1,5 +1,6 @@
 package dev.signalbox.core.json;
 
+import dev.signalbox.core.internal.FieldPath;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,7 +22,7 @@ final class JsonPath {
 
   /** The path of the object member {@code name}: {@code .name}, or {@code ['name']} if odd. */
   JsonPath field(String name) {
-    return new JsonPath(this, segment(name));
+    return new JsonPath(this, FieldPath.member(name));
   }
 
   /** The path of the array element at {@code index}. */
@@ -38,50 +39,6 @@ final class JsonPath {
       return this;
     }
     return new JsonPath(this, field.startsWith("[") ? field : "." + field);
-  }
-
-  /** The rendered segment for an object member named {@code name}. */
-  static String segment(String name) {
-    return isIdentifier(name) ? "." + name : "['" + escape(name) + "']";
-  }
-
-  private static boolean isIdentifier(String name) {
-    if (name.isEmpty() || !(isLetter(name.charAt(0)) || name.charAt(0) == '_')) {
-      return false;
-    }
-    for (int i = 1; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (!(isLetter(c) || c == '_' || (c >= '0' && c <= '9'))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  }
-
-  private static String escape(String name) {
-    StringBuilder out = new StringBuilder(name.length() + 8);
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      switch (c) {
-        case '\'' -> out.append("\\'");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.toString();
   }
 
   @Override

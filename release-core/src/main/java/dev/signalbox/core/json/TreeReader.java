@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -65,17 +67,36 @@ final class TreeReader {
   /** Stands for a value that could not be read; its problems have been recorded. */
   private static final Object FAILED = new Object();
 
+  /** At most this many problems are listed; a document with more says how many were left out. */
+  static final int MAX_PROBLEMS = 100;
+
+  private static final Pattern RFC_3339 =
+      Pattern.compile(
+          "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})");
+
   private final List<DocumentProblem> problems = new ArrayList<>();
   private final boolean ignoreUnknownFields;
+  private int unlisted;
 
   /** A reader that refuses unknown fields, or skips them when {@code ignoreUnknownFields}. */
   TreeReader(boolean ignoreUnknownFields) {
     this.ignoreUnknownFields = ignoreUnknownFields;
   }
 
-  /** The problems found so far, in document order. */
+  /**
+   * The problems found so far, in document order: the first {@value #MAX_PROBLEMS}, then, if there
+   * were more, one at {@code $} saying how many were left out.
+   */
   List<DocumentProblem> problems() {
-    return problems;
+    if (unlisted == 0) {
+      return problems;
+    }
+    List<DocumentProblem> listed = new ArrayList<>(problems);
+    listed.add(
+        new DocumentProblem(
+            JsonPath.ROOT.toString(),
+            "and " + unlisted + " more problem" + (unlisted == 1 ? "" : "s") + " not listed"));
+    return listed;
   }
 
   /**
@@ -400,11 +421,7 @@ final class TreeReader {
       case LONG -> integer(node, path, Long.MIN_VALUE, Long.MAX_VALUE);
       case DOUBLE -> number(node, path);
       case INSTANT ->
-          text(
-              node,
-              path,
-              "an RFC 3339 instant such as 2026-11-26T09:40:00Z",
-              s -> OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+          text(node, path, "an RFC 3339 instant such as 2026-11-26T09:40:00Z", TreeReader::rfc3339);
       case DURATION -> text(node, path, "an ISO-8601 duration such as PT1H30M", Duration::parse);
       case LOCAL_DATE -> text(node, path, "an ISO-8601 date such as 2026-11-26", LocalDate::parse);
       case LOCAL_TIME -> text(node, path, "an ISO-8601 time such as 09:40", LocalTime::parse);
@@ -479,8 +496,24 @@ final class TreeReader {
   }
 
   private Object problem(JsonPath path, String message) {
-    problems.add(new DocumentProblem(path.toString(), message.isBlank() ? "is invalid" : message));
+    if (problems.size() < MAX_PROBLEMS) {
+      problems.add(
+          new DocumentProblem(path.toString(), message.isBlank() ? "is invalid" : message));
+    } else {
+      unlisted++;
+    }
     return FAILED;
+  }
+
+  /**
+   * Parses an RFC 3339 date-time: {@code ISO_OFFSET_DATE_TIME} alone also takes a time without
+   * seconds and an offset with seconds, which RFC 3339 has not.
+   */
+  private static Instant rfc3339(String text) {
+    if (!RFC_3339.matcher(text).matches()) {
+      throw new IllegalArgumentException("not RFC 3339: " + text);
+    }
+    return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
   }
 
   /**

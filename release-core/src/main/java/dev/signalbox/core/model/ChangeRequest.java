@@ -3,6 +3,7 @@ package dev.signalbox.core.model;
 import com.google.common.collect.ImmutableSet;
 import dev.signalbox.core.InvalidValueException;
 import dev.signalbox.core.internal.Checks;
+import dev.signalbox.core.internal.FieldPath;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Collection;
@@ -16,9 +17,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request for change (RFC): one proposed change with everything a release manager needs to
- * decide on it — who produced it and who is accountable, exactly which revision, what it touches
- * and how far it reaches, what kind of change it is, how to undo it, and what it depends on.
+ * A request for change (RFC): one proposed change with everything a release manager needs to decide
+ * on it — who produced it and who is accountable, exactly which revision, what it touches and how
+ * far it reaches, what kind of change it is, how to undo it, and what it depends on.
  *
  * <p>Build one with {@link #builder(ChangeId)}; {@link #toBuilder()} copies one for a variation.
  *
@@ -102,13 +103,9 @@ public record ChangeRequest(
     Checks.optional(t, "wave", wave);
     Checks.present(t, "claims", claims);
     Checks.optional(t, "risk", risk);
-    labels = Checks.map(t, "labels", labels);
-    for (Map.Entry<String, String> label : labels.entrySet()) {
-      Checks.token(t, "labels", label.getKey());
-      Checks.noNul(t, "labels." + label.getKey(), label.getValue());
-    }
+    labels = Checks.labels(t, "labels", labels);
     Checks.optional(t, "spec", spec);
-    Checks.present(t, "proposedAt", proposedAt);
+    Checks.instant(t, "proposedAt", proposedAt);
   }
 
   private static String checkTitle(String title) {
@@ -161,7 +158,9 @@ public record ChangeRequest(
     return new ChangeRef(repository, id);
   }
 
-  /** What a calendar query about this change is about: its components, paths, class and criticality. */
+  /**
+   * What a calendar query about this change is about: its components, paths, class and criticality.
+   */
   public Target target() {
     return new Target(
         blastRadius.components(),
@@ -362,11 +361,12 @@ public record ChangeRequest(
 
     /** Adds a label; each key may be given once. */
     public Builder label(String key, String value) {
-      once("labels." + key, labels.get(key));
+      String field = FieldPath.member("labels", Checks.present(ChangeRequest.class, "labels", key));
+      once(field, labels.get(key));
       labels.put(
-          Checks.token(ChangeRequest.class, "labels", key),
-          Checks.noNul(ChangeRequest.class, "labels." + key, value));
-      given.add("labels." + key);
+          Checks.token(ChangeRequest.class, field, key),
+          Checks.noNul(ChangeRequest.class, field, value));
+      given.add(field);
       return this;
     }
 
@@ -381,7 +381,7 @@ public record ChangeRequest(
     /** Sets when the change was proposed. */
     public Builder proposedAt(Instant proposedAt) {
       once("proposedAt", this.proposedAt);
-      this.proposedAt = Checks.present(ChangeRequest.class, "proposedAt", proposedAt);
+      this.proposedAt = Checks.instant(ChangeRequest.class, "proposedAt", proposedAt);
       given.add("proposedAt");
       return this;
     }
@@ -389,8 +389,8 @@ public record ChangeRequest(
     /**
      * Builds the change request.
      *
-     * @throws InvalidValueException naming the first required field that was not set, or the
-     *     first invalid one
+     * @throws InvalidValueException naming the first required field that was not set, or the first
+     *     invalid one
      */
     public ChangeRequest build() {
       return new ChangeRequest(

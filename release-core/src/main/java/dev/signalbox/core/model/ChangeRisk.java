@@ -24,8 +24,8 @@ public record ChangeRisk(
     String modelVersion) {
   /** Checks the ranges and that each feature appears once. */
   public ChangeRisk {
-    Checks.within(ChangeRisk.class, "probability", probability, 0, 1);
-    Checks.within(ChangeRisk.class, "percentile", percentile, 0, 100);
+    probability = Checks.within(ChangeRisk.class, "probability", probability, 0, 1);
+    percentile = Checks.within(ChangeRisk.class, "percentile", percentile, 0, 100);
     contributions = Checks.list(ChangeRisk.class, "contributions", contributions);
     Set<String> features = new HashSet<>();
     for (int i = 0; i < contributions.size(); i++) {

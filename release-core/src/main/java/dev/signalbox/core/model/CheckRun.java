@@ -29,12 +29,10 @@ public record CheckRun(
     Checks.text(CheckRun.class, "name", name);
     Checks.present(CheckRun.class, "conclusion", conclusion);
     Checks.present(CheckRun.class, "commit", commit);
-    Checks.present(CheckRun.class, "completedAt", completedAt);
+    Checks.instant(CheckRun.class, "completedAt", completedAt);
     Checks.optional(CheckRun.class, "link", link);
     tests =
         Checks.optional(CheckRun.class, "tests", tests)
-            .map(names -> Checks.set(CheckRun.class, "tests", names));
-    tests.ifPresent(
-        names -> names.forEach(test -> Checks.text(CheckRun.class, "tests", test)));
+            .map(names -> Checks.texts(CheckRun.class, "tests", names));
   }
 }

@@ -1,8 +1,8 @@
 package dev.signalbox.core.model;
 
-import com.google.common.collect.Sets;
 import dev.signalbox.core.InvalidValueException;
 import dev.signalbox.core.internal.Checks;
+import dev.signalbox.core.internal.FieldPath;
 import java.util.List;
 import java.util.Set;
 
@@ -27,25 +27,19 @@ public record Claims(
   public Claims {
     filesWritten = Checks.set(Claims.class, "filesWritten", filesWritten);
     filesDeleted = Checks.set(Claims.class, "filesDeleted", filesDeleted);
-    testsAdded = Checks.set(Claims.class, "testsAdded", testsAdded);
-    testsRun = Checks.set(Claims.class, "testsRun", testsRun);
-    commandsExecuted = Checks.list(Claims.class, "commandsExecuted", commandsExecuted);
-    for (String test : testsAdded) {
-      Checks.text(Claims.class, "testsAdded", test);
-    }
-    for (String test : testsRun) {
-      Checks.text(Claims.class, "testsRun", test);
-    }
-    for (int i = 0; i < commandsExecuted.size(); i++) {
-      Checks.text(Claims.class, "commandsExecuted[" + i + "]", commandsExecuted.get(i));
-    }
-    Set<RepoPath> both = Sets.intersection(filesWritten, filesDeleted);
-    if (!both.isEmpty()) {
-      throw new InvalidValueException(
-          Claims.class,
-          "filesDeleted",
-          "must not name a file that is also written",
-          both.iterator().next().value());
+    testsAdded = Checks.texts(Claims.class, "testsAdded", testsAdded);
+    testsRun = Checks.texts(Claims.class, "testsRun", testsRun);
+    commandsExecuted = Checks.texts(Claims.class, "commandsExecuted", commandsExecuted);
+    int i = 0;
+    for (RepoPath deleted : filesDeleted) {
+      if (filesWritten.contains(deleted)) {
+        throw new InvalidValueException(
+            Claims.class,
+            FieldPath.index("filesDeleted", i),
+            "must not name a file that is also written",
+            deleted.value());
+      }
+      i++;
     }
   }
 

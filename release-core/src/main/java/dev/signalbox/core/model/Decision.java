@@ -36,7 +36,8 @@ public record Decision(
     Checks.present(Decision.class, "outcome", outcome);
     reasons = Checks.list(Decision.class, "reasons", reasons);
     required = Checks.list(Decision.class, "required", required);
-    Checks.optional(Decision.class, "earliestRetry", earliestRetry);
+    Checks.optional(Decision.class, "earliestRetry", earliestRetry)
+        .ifPresent(at -> Checks.instant(Decision.class, "earliestRetry", at));
     Checks.present(Decision.class, "policyDigest", policyDigest);
     if (outcome != Outcome.SHIP && reasons.isEmpty()) {
       throw new InvalidValueException(

@@ -4,8 +4,8 @@ import dev.signalbox.core.internal.Checks;
 import java.time.Instant;
 
 /**
- * What remains of a service-level objective's error budget; an exhausted budget holds every
- * change in its scope except P0 changes and security fixes.
+ * What remains of a service-level objective's error budget; an exhausted budget holds every change
+ * in its scope except P0 changes and security fixes.
  *
  * @param slo the objective's name, such as {@code checkout-availability}
  * @param scope the changes the budget governs
@@ -18,8 +18,8 @@ public record ErrorBudget(String slo, Scope scope, double remaining, Instant mea
   public ErrorBudget {
     Checks.token(ErrorBudget.class, "slo", slo);
     Checks.present(ErrorBudget.class, "scope", scope);
-    Checks.within(ErrorBudget.class, "remaining", remaining, -1000, 1);
-    Checks.present(ErrorBudget.class, "measuredAt", measuredAt);
+    remaining = Checks.within(ErrorBudget.class, "remaining", remaining, -1000, 1);
+    Checks.instant(ErrorBudget.class, "measuredAt", measuredAt);
   }
 
   /** Whether the budget is spent. */

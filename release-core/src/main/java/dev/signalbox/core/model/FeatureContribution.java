@@ -14,7 +14,7 @@ public record FeatureContribution(String feature, double value, double contribut
   /** Checks the name and that both numbers are finite. */
   public FeatureContribution {
     Checks.token(FeatureContribution.class, "feature", feature);
-    Checks.finite(FeatureContribution.class, "value", value);
-    Checks.finite(FeatureContribution.class, "contribution", contribution);
+    value = Checks.finite(FeatureContribution.class, "value", value);
+    contribution = Checks.finite(FeatureContribution.class, "contribution", contribution);
   }
 }

@@ -38,6 +38,6 @@ public record Finding(
     Checks.text(Finding.class, "message", message);
     Checks.optional(Finding.class, "suggestion", suggestion)
         .ifPresent(text -> Checks.text(Finding.class, "suggestion", text));
-    Checks.within(Finding.class, "confidence", confidence, 0, 1);
+    confidence = Checks.within(Finding.class, "confidence", confidence, 0, 1);
   }
 }

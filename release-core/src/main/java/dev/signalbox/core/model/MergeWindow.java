@@ -1,6 +1,7 @@
 package dev.signalbox.core.model;
 
 import dev.signalbox.core.internal.Checks;
+import java.util.Optional;
 
 /**
  * A scoped period in which trains for that scope may merge; a scope that declares no merge window
@@ -11,9 +12,15 @@ import dev.signalbox.core.internal.Checks;
  * @param schedule when it is open
  * @param declaredBy the id of the human who declared it
  * @param reason why, in words people read
+ * @param incident the incident it answers (a window opened for a fix), if any
  */
 public record MergeWindow(
-    String id, Scope scope, Schedule schedule, String declaredBy, String reason) {
+    String id,
+    Scope scope,
+    Schedule schedule,
+    String declaredBy,
+    String reason,
+    Optional<String> incident) {
   /** Checks the fields. */
   public MergeWindow {
     Checks.token(MergeWindow.class, "id", id);
@@ -21,5 +28,7 @@ public record MergeWindow(
     Checks.present(MergeWindow.class, "schedule", schedule);
     Checks.token(MergeWindow.class, "declaredBy", declaredBy);
     Checks.text(MergeWindow.class, "reason", reason);
+    Checks.optional(MergeWindow.class, "incident", incident)
+        .ifPresent(ref -> Checks.token(MergeWindow.class, "incident", ref));
   }
 }

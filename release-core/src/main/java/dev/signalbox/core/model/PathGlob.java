@@ -2,39 +2,73 @@ package dev.signalbox.core.model;
 
 import dev.signalbox.core.InvalidValueException;
 import dev.signalbox.core.internal.Checks;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A pattern over repository paths: {@code *} matches within one segment, {@code ?} one character
- * of a segment, and a whole {@code **} segment any number of segments, including none.
+ * A pattern over repository paths: {@code *} matches any run of characters within one segment,
+ * {@code ?} exactly one character of a segment (a whole code point, even where it takes two UTF-16
+ * code units), and a whole {@code **} segment any number of segments, including none. Every other
+ * character matches itself, case-sensitively.
  *
  * <p>A pattern matches a path when it matches the whole path or one of the path's leading
- * directories, so {@code src/auth} and {@code src/auth/**} both cover {@code src/auth/Login.java}.
- * Patterns are relative like {@link RepoPath}s: no leading {@code /}, no {@code .} or {@code ..}
- * segment, no backslash, no NUL, no empty segment.
+ * directories, so {@code src/auth} and {@code src/auth/**} both cover {@code src/auth/Login.java},
+ * and {@code src/auth} does not cover {@code src/authz/X.java}. Matching takes time proportional to
+ * the pattern's length times the path's length, whatever the pattern, so a pattern read from a
+ * configuration file cannot stall the caller.
+ *
+ * <p>Refused, with an {@link InvalidValueException}: a null or empty pattern, one longer than 1024
+ * characters (UTF-16 code units), NUL, a backslash, a leading {@code /}, a leading Windows drive
+ * (an ASCII letter followed by {@code :}, as in {@code C:/x} or {@code C:x}), control characters,
+ * invisible format characters (such as the zero-width space U+200B or the bidi override U+202E), an
+ * empty segment (so no {@code //} and no trailing {@code /}), a {@code .} or {@code ..} segment,
+ * and {@code **} inside a longer segment. These are the characters and shapes that {@link RepoPath}
+ * refuses, so a pattern never names a path that cannot exist.
+ *
+ * <p>Instances are immutable and safe to share between threads.
  *
  * @param pattern the pattern, such as {@code db/migrations/**} or {@code *.md}
  */
 public record PathGlob(String pattern) {
-  /** Checks the pattern's syntax. */
+  private static final int MAX_LENGTH = 1024;
+  private static final String ANY_SEGMENTS = "**";
+
+  /**
+   * Checks the pattern's syntax.
+   *
+   * @throws InvalidValueException if the pattern is null or one of the refused shapes above
+   */
   public PathGlob {
     Checks.present(PathGlob.class, "pattern", pattern);
+    if (pattern.length() > MAX_LENGTH) {
+      throw new InvalidValueException(
+          PathGlob.class,
+          "pattern",
+          "must be at most " + MAX_LENGTH + " characters long",
+          pattern.length());
+    }
     String problem = problem(pattern);
     if (problem != null) {
       throw new InvalidValueException(PathGlob.class, "pattern", problem, pattern);
     }
   }
 
-  /** The pattern {@code pattern}; same as the constructor. */
+  /**
+   * The pattern {@code pattern}; same as the constructor.
+   *
+   * @throws InvalidValueException if the pattern is null or refused
+   */
   public static PathGlob of(String pattern) {
     return new PathGlob(pattern);
   }
 
-  /** Whether this pattern matches {@code path} or one of its leading directories. */
+  /**
+   * Whether this pattern matches {@code path} or one of its leading directories, in time
+   * proportional to the pattern's length times the path's length.
+   */
   public boolean matches(RepoPath path) {
-    String[] globSegments = pattern.split("/");
-    String[] pathSegments = path.value().split("/");
-    return matchSegments(globSegments, 0, pathSegments, 0);
+    return matchSegments(segments(pattern), path.value().split("/", -1));
   }
 
   @Override
@@ -42,48 +76,99 @@ public record PathGlob(String pattern) {
     return pattern;
   }
 
-  private static boolean matchSegments(String[] glob, int g, String[] path, int p) {
-    if (g == glob.length) {
-      return true; // the pattern covered a leading directory, or the whole path
-    }
-    if (glob[g].equals("**")) {
-      for (int skip = p; skip <= path.length; skip++) {
-        if (matchSegments(glob, g + 1, path, skip)) {
-          return true;
-        }
+  /**
+   * The pattern's segments, with each run of {@code **} collapsed into one and a {@code **} added
+   * at the end unless already there: matching a leading directory of a path is matching the whole
+   * path with any segments after it.
+   */
+  private static String[] segments(String pattern) {
+    List<String> segments = new ArrayList<>();
+    for (String segment : pattern.split("/", -1)) {
+      if (!(segment.equals(ANY_SEGMENTS) && isAnySegments(segments))) {
+        segments.add(segment);
       }
-      return false;
     }
-    return p < path.length
-        && matchSegment(glob[g], 0, path[p], 0)
-        && matchSegments(glob, g + 1, path, p + 1);
+    if (!isAnySegments(segments)) {
+      segments.add(ANY_SEGMENTS);
+    }
+    return segments.toArray(new String[0]);
   }
 
-  private static boolean matchSegment(String glob, int g, String name, int n) {
-    while (g < glob.length()) {
-      char c = glob.charAt(g);
-      if (c == '*') {
-        for (int rest = n; rest <= name.length(); rest++) {
-          if (matchSegment(glob, g + 1, name, rest)) {
-            return true;
-          }
+  private static boolean isAnySegments(List<String> segments) {
+    return !segments.isEmpty() && segments.get(segments.size() - 1).equals(ANY_SEGMENTS);
+  }
+
+  /**
+   * Whether {@code glob}, which ends in {@code **}, matches all of {@code path}.
+   *
+   * <p>Only the latest {@code **} is ever retried. That is enough because {@code **} matches any
+   * run of segments: once the segments between two {@code **} have matched somewhere, the earliest
+   * such place leaves the most path for the rest, so no earlier choice needs revisiting. Each pair
+   * of a glob segment and a path segment is then compared at most once, which bounds the work by
+   * the pattern's length times the path's length.
+   */
+  private static boolean matchSegments(String[] glob, String[] path) {
+    int g = 0;
+    int p = 0;
+    int afterStar = -1; // the glob segment after the latest **, or -1 before the first
+    int starEnd = 0; // where the segments matched by that ** end
+    while (p < path.length) {
+      if (g < glob.length && glob[g].equals(ANY_SEGMENTS)) {
+        if (g == glob.length - 1) {
+          return true; // the last ** takes the rest of the path
         }
-        return false;
-      }
-      if (n == name.length()) {
-        return false;
-      }
-      if (c == '?') {
-        // one character of the name, even where it takes two UTF-16 code units
-        n += Character.charCount(name.codePointAt(n));
-      } else if (c == name.charAt(n)) {
-        n++;
+        afterStar = ++g;
+        starEnd = p;
+      } else if (g < glob.length && matchSegment(glob[g], path[p])) {
+        g++;
+        p++;
+      } else if (afterStar >= 0) {
+        // let the latest ** take one more segment and match what follows it from there
+        g = afterStar;
+        p = ++starEnd;
       } else {
         return false;
       }
+    }
+    // the path is used up: what is left of the glob must match no segment, and only ** can
+    while (g < glob.length && glob[g].equals(ANY_SEGMENTS)) {
       g++;
     }
-    return n == name.length();
+    return g == glob.length;
+  }
+
+  /**
+   * Whether {@code glob}, a segment of a pattern, matches all of {@code name}, one segment of a
+   * path; the same technique as {@link #matchSegments} one level down, with {@code *} retried
+   * character by character.
+   */
+  private static boolean matchSegment(String glob, String name) {
+    int g = 0;
+    int n = 0;
+    int afterStar = -1;
+    int starEnd = 0;
+    while (n < name.length()) {
+      int wanted = g < glob.length() ? glob.codePointAt(g) : -1;
+      int c = name.codePointAt(n);
+      if (wanted == '*') {
+        afterStar = ++g;
+        starEnd = n;
+      } else if (wanted == '?' || wanted == c) {
+        // one character of the name, even where it takes two UTF-16 code units
+        g += Character.charCount(wanted);
+        n += Character.charCount(c);
+      } else if (afterStar >= 0) {
+        g = afterStar;
+        starEnd += Character.charCount(name.codePointAt(starEnd));
+        n = starEnd;
+      } else {
+        return false;
+      }
+    }
+    while (g < glob.length() && glob.charAt(g) == '*') {
+      g++;
+    }
+    return g == glob.length();
   }
 
   private static @Nullable String problem(String pattern) {
@@ -102,6 +187,9 @@ public record PathGlob(String pattern) {
     if (pattern.chars().anyMatch(Character::isISOControl)) {
       return "must not contain control characters";
     }
+    if (pattern.codePoints().anyMatch(RepoPath::isFormatCharacter)) {
+      return "must not contain invisible format characters";
+    }
     for (String segment : pattern.split("/", -1)) {
       if (segment.isEmpty()) {
         return "must not contain an empty segment";
@@ -113,7 +201,7 @@ public record PathGlob(String pattern) {
         // paths are normalised without . segments, so such a pattern would silently match nothing
         return "must not contain a . segment";
       }
-      if (segment.contains("**") && !segment.equals("**")) {
+      if (segment.contains(ANY_SEGMENTS) && !segment.equals(ANY_SEGMENTS)) {
         return "must use ** only as a whole segment";
       }
     }

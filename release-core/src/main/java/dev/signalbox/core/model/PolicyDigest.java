@@ -1,27 +1,20 @@
 package dev.signalbox.core.model;
 
-import dev.signalbox.core.InvalidValueException;
 import dev.signalbox.core.internal.Checks;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The SHA-256 of a policy's canonical JSON (RFC 8785), recorded in every decision, acceptance and ledger entry that depends on the policy.
+ * The SHA-256 of a policy's canonical JSON (RFC 8785), recorded in every decision, acceptance and
+ * ledger entry that depends on the policy.
  *
  * @param value 64 hexadecimal digits, in lower case
  */
 public record PolicyDigest(String value) {
   private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
 
-  /** Checks the digest and brings it to lower case. */
+  /** Checks the digits and brings them to lower case; the message shows the value as given. */
   public PolicyDigest {
-    Checks.present(PolicyDigest.class, "value", value);
-    String lowerCase = value.toLowerCase(Locale.ROOT);
-    if (!HEX.matcher(lowerCase).matches()) {
-      // the message shows the value as given, not as lower-cased
-      throw new InvalidValueException(PolicyDigest.class, "value", "must be 64 hexadecimal digits", value);
-    }
-    value = lowerCase;
+    value = Checks.hexDigest(PolicyDigest.class, "value", value, HEX, "64 hexadecimal digits");
   }
 
   /** The digest {@code value}; same as the constructor. */

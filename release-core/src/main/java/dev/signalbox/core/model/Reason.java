@@ -16,11 +16,7 @@ public record Reason(String rule, String message, Map<String, String> evidence) 
   public Reason {
     Checks.token(Reason.class, "rule", rule);
     Checks.text(Reason.class, "message", message);
-    evidence = Checks.map(Reason.class, "evidence", evidence);
-    for (Map.Entry<String, String> fact : evidence.entrySet()) {
-      Checks.token(Reason.class, "evidence", fact.getKey());
-      Checks.noNul(Reason.class, "evidence." + fact.getKey(), fact.getValue());
-    }
+    evidence = Checks.labels(Reason.class, "evidence", evidence);
   }
 
   /** A reason from {@code rule} with no evidence attached. */

@@ -1,8 +1,6 @@
 package dev.signalbox.core.model;
 
-import dev.signalbox.core.InvalidValueException;
 import dev.signalbox.core.internal.Checks;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -13,15 +11,11 @@ import java.util.regex.Pattern;
 public record Revision(String commit) {
   private static final Pattern HEX = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
 
-  /** Checks the digest and brings it to lower case. */
+  /** Checks the digits and brings them to lower case; the message shows the value as given. */
   public Revision {
-    Checks.present(Revision.class, "commit", commit);
-    String lowerCase = commit.toLowerCase(Locale.ROOT);
-    if (!HEX.matcher(lowerCase).matches()) {
-      // the message shows the value as given, not as lower-cased
-      throw new InvalidValueException(Revision.class, "commit", "must be 40 (SHA-1) or 64 (SHA-256) hexadecimal digits", commit);
-    }
-    commit = lowerCase;
+    commit =
+        Checks.hexDigest(
+            Revision.class, "commit", commit, HEX, "40 (SHA-1) or 64 (SHA-256) hexadecimal digits");
   }
 
   /** The digest {@code commit}; same as the constructor. */

@@ -5,9 +5,9 @@ import dev.signalbox.core.internal.Checks;
 import java.time.Instant;
 
 /**
- * A risk acceptance as a statement: "we accept a {@code probability} chance of {@code risk}
- * because {@code rationale}; if it happens we do {@code contingency}", bound to one revision of
- * one change under one policy, until it expires.
+ * A risk acceptance as a statement: "we accept a {@code probability} chance of {@code risk} because
+ * {@code rationale}; if it happens we do {@code contingency}", bound to one revision of one change
+ * under one policy, until it expires.
  *
  * <p>The statement alone proves nothing: it counts only inside a {@link SignedAcceptance} whose
  * signature a human's registered key made, and who signed (with which roles) comes from the key
@@ -42,19 +42,21 @@ public record RiskAcceptance(
     Checks.present(t, "contentDigest", contentDigest);
     Checks.present(t, "policyDigest", policyDigest);
     Checks.text(t, "risk", risk);
-    Checks.within(t, "probability", probability, 0, 1);
+    probability = Checks.within(t, "probability", probability, 0, 1);
     Checks.text(t, "rationale", rationale);
     Checks.text(t, "contingency", contingency);
     Checks.token(t, "signatory", signatory);
-    Checks.present(t, "signedAt", signedAt);
-    Checks.present(t, "expiresAt", expiresAt);
+    Checks.instant(t, "signedAt", signedAt);
+    Checks.instant(t, "expiresAt", expiresAt);
     if (!expiresAt.isAfter(signedAt)) {
       throw new InvalidValueException(
           t, "expiresAt", "must be after signedAt (" + signedAt + ")", expiresAt);
     }
   }
 
-  /** Whether the acceptance is in force at {@code at}: signed at or before it, expiring after it. */
+  /**
+   * Whether the acceptance is in force at {@code at}: signed at or before it, expiring after it.
+   */
   public boolean inForceAt(Instant at) {
     return !signedAt.isAfter(at) && expiresAt.isAfter(at);
   }

@@ -19,10 +19,7 @@ public record RollbackPlan(RollbackKind kind, List<String> steps) {
   /** Checks the kind and the steps. */
   public RollbackPlan {
     Checks.present(RollbackPlan.class, "kind", kind);
-    steps = Checks.list(RollbackPlan.class, "steps", steps);
-    for (int i = 0; i < steps.size(); i++) {
-      Checks.text(RollbackPlan.class, "steps[" + i + "]", steps.get(i));
-    }
+    steps = Checks.texts(RollbackPlan.class, "steps", steps);
     if (kind != RollbackKind.REVERT && steps.isEmpty()) {
       throw new InvalidValueException(
           RollbackPlan.class, "steps", "must not be empty for a " + kind + " plan", steps);

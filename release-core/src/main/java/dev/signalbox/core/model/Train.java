@@ -30,7 +30,7 @@ public record Train(
   public Train {
     Checks.present(Train.class, "id", id);
     Checks.present(Train.class, "scope", scope);
-    Checks.present(Train.class, "departure", departure);
+    Checks.instant(Train.class, "departure", departure);
     Checks.present(Train.class, "state", state);
     groups = Checks.list(Train.class, "groups", groups);
     carriedOver = Checks.list(Train.class, "carriedOver", carriedOver);
@@ -41,7 +41,10 @@ public record Train(
         ChangeRef change = cars.get(c).change();
         if (!seen.add(change)) {
           throw new InvalidValueException(
-              Train.class, "groups[" + g + "].cars[" + c + "].change", "must not appear twice", change);
+              Train.class,
+              "groups[" + g + "].cars[" + c + "].change",
+              "must not appear twice",
+              change);
         }
       }
     }

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param surface the one risk surface judged
  * @param outcome approve, reject or abstain
  * @param abstention why it abstained; present exactly when the outcome is {@code ABSTAIN}
- * @param findings what the reviewer found
+ * @param findings what the reviewer found; none for an abstention, which judges nothing
  * @param contentDigest the content digest of the diff it read
  * @param issuedAt when the verdict was issued
  */
@@ -49,8 +49,12 @@ public record Verdict(
           abstention.get().cause());
     }
     findings = Checks.list(Verdict.class, "findings", findings);
+    if (outcome == VerdictOutcome.ABSTAIN && !findings.isEmpty()) {
+      throw new InvalidValueException(
+          Verdict.class, "findings", "must be empty when the outcome is ABSTAIN", findings.size());
+    }
     Checks.present(Verdict.class, "contentDigest", contentDigest);
-    Checks.present(Verdict.class, "issuedAt", issuedAt);
+    Checks.instant(Verdict.class, "issuedAt", issuedAt);
   }
 
   /** An abstention by {@code reviewer} on {@code surface} with the given cause. */

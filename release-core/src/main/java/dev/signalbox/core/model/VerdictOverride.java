@@ -38,8 +38,8 @@ public record VerdictOverride(
     Checks.present(t, "subject", subject);
     Checks.text(t, "rationale", rationale);
     Checks.token(t, "signatory", signatory);
-    Checks.present(t, "signedAt", signedAt);
-    Checks.present(t, "expiresAt", expiresAt);
+    Checks.instant(t, "signedAt", signedAt);
+    Checks.instant(t, "expiresAt", expiresAt);
     if (!expiresAt.isAfter(signedAt)) {
       throw new InvalidValueException(
           t, "expiresAt", "must be after signedAt (" + signedAt + ")", expiresAt);

@@ -106,6 +106,40 @@ class DocumentCodecParsingTest {
   }
 
   @Test
+  void refusesYamlTagsWhichJacksonWouldDrop() {
+    String document =
+        """
+        formatVersion: 1
+        name: !secret train-48
+        cut: 2026-11-26T09:40:00Z
+        """;
+
+    assertThat(Problems.of(() -> YAML.read(document, Release.class)))
+        .singleElement()
+        .asString()
+        .startsWith("$: YAML tags (!secret) are not supported at line 2");
+  }
+
+  @Test
+  void listsAHundredProblemsAndCountsTheRest() {
+    StringBuilder changes = new StringBuilder();
+    for (int i = 0; i < 150; i++) {
+      changes.append(i == 0 ? "" : ", ").append("{\"title\": ").append(i).append('}');
+    }
+    String document =
+        "{\"formatVersion\": 1, \"name\": \"r\", \"cut\": \"2026-11-26T09:40:00Z\", \"changes\": ["
+            + changes
+            + "]}";
+
+    List<String> problems = Problems.of(() -> JSON.read(document, Release.class));
+
+    assertThat(problems).hasSize(101);
+    assertThat(problems.get(0)).isEqualTo("$.changes[0].title: must be a string, was 0");
+    assertThat(problems.get(99)).startsWith("$.changes[");
+    assertThat(problems.get(100)).matches("\\$: and \\d+ more problems not listed");
+  }
+
+  @Test
   void refusesWhatStrictJsonRefuses() {
     List<String> documents =
         List.of(

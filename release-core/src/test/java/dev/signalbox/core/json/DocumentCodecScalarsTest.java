@@ -74,38 +74,40 @@ class DocumentCodecScalarsTest {
       quoteCharacter = '`',
       textBlock =
           """
-          small   | 1.5                       | must be an integer, was 1.5
-          small   | "1"                       | must be an integer, was "1"
-          small   | 1e10                      | must be an integer within [-2147483648, 2147483647], was 1e10
-          small   | 2147483648                | must be an integer within [-2147483648, 2147483647], was 2147483648
-          small   | -2147483649               | must be an integer within [-2147483648, 2147483647], was -2147483649
-          small   | true                      | must be an integer, was true
-          big     | 9223372036854775808       | must be an integer within [-9223372036854775808, 9223372036854775807], was 9223372036854775808
-          big     | 1.5e-3                    | must be an integer, was 0.0015
-          big     | 1e400                     | must be an integer within [-9223372036854775808, 9223372036854775807], was 1e400
-          ratio   | "0.5"                     | must be a number, was "0.5"
-          ratio   | 1e400                     | must be a finite number, was 1e400
-          flag    | "true"                    | must be a boolean, was "true"
-          flag    | 1                         | must be a boolean, was 1
-          text    | 42                        | must be a string, was 42
-          text    | {"a": [1, "x"]}           | must be a string, was {"a":[1,"x"]}
-          text    | [1, 2]                    | must be a string, was [1,2]
-          at      | "yesterday"               | must be an RFC 3339 instant such as 2026-11-26T09:40:00Z, was "yesterday"
-          at      | "2026-11-26T09:40:00"     | must be an RFC 3339 instant such as 2026-11-26T09:40:00Z, was "2026-11-26T09:40:00"
-          at      | "2026-11-26 09:40:00Z"    | must be an RFC 3339 instant such as 2026-11-26T09:40:00Z, was "2026-11-26 09:40:00Z"
-          at      | 1764150000                | must be an RFC 3339 instant such as 2026-11-26T09:40:00Z, was 1764150000
-          timeout | "90 minutes"              | must be an ISO-8601 duration such as PT1H30M, was "90 minutes"
-          day     | "26/11/2026"              | must be an ISO-8601 date such as 2026-11-26, was "26/11/2026"
-          day     | "2026-02-30"              | must be an ISO-8601 date such as 2026-11-26, was "2026-02-30"
-          time    | "9:40"                    | must be an ISO-8601 time such as 09:40, was "9:40"
-          local   | "2026-11-26T09:40Z"       | must be an ISO-8601 local date and time such as 2026-11-26T09:40, was "2026-11-26T09:40Z"
-          zone    | "Mars/Olympus"            | must be a time zone id such as Europe/Paris, was "Mars/Olympus"
-          zone    | 1                         | must be a time zone id such as Europe/Paris, was 1
-          link    | "http://exa mple.com"     | must be a URI, was "http://exa mple.com"
-          outcome | "ship"                    | must be one of [SHIP, NOT_YET, SEND_BACK], was "ship"
-          outcome | 0                         | must be one of [SHIP, NOT_YET, SEND_BACK], was 0
-          outcome | null                      | is required
-          """)
+small   | 1.5                       | must be an integer, was 1.5
+small   | "1"                       | must be an integer, was "1"
+small   | 1e10                      | must be an integer within [-2147483648, 2147483647], was 1e10
+small   | 2147483648                | must be an integer within [-2147483648, 2147483647], was 2147483648
+small   | -2147483649               | must be an integer within [-2147483648, 2147483647], was -2147483649
+small   | true                      | must be an integer, was true
+big     | 9223372036854775808       | must be an integer within [-9223372036854775808, 9223372036854775807], was 9223372036854775808
+big     | 1.5e-3                    | must be an integer, was 0.0015
+big     | 1e400                     | must be an integer within [-9223372036854775808, 9223372036854775807], was 1e400
+ratio   | "0.5"                     | must be a number, was "0.5"
+ratio   | 1e400                     | must be a finite number, was 1e400
+flag    | "true"                    | must be a boolean, was "true"
+flag    | 1                         | must be a boolean, was 1
+text    | 42                        | must be a string, was 42
+text    | {"a": [1, "x"]}           | must be a string, was {"a":[1,"x"]}
+text    | [1, 2]                    | must be a string, was [1,2]
+at      | "yesterday"               | must be an RFC 3339 instant such as 2026-11-26T09:40:00Z, was "yesterday"
+at      | "2026-11-26T09:40:00"     | must be an RFC 3339 instant such as 2026-11-26T09:40:00Z, was "2026-11-26T09:40:00"
+at      | "2026-11-26 09:40:00Z"    | must be an RFC 3339 instant such as 2026-11-26T09:40:00Z, was "2026-11-26 09:40:00Z"
+at      | 1764150000                | must be an RFC 3339 instant such as 2026-11-26T09:40:00Z, was 1764150000
+at      | "2026-01-01T00:00+01:00"  | must be an RFC 3339 instant such as 2026-11-26T09:40:00Z, was "2026-01-01T00:00+01:00"
+at      | "2026-01-01T00:00:00+01:00:30" | must be an RFC 3339 instant such as 2026-11-26T09:40:00Z, was "2026-01-01T00:00:00+01:00:30"
+timeout | "90 minutes"              | must be an ISO-8601 duration such as PT1H30M, was "90 minutes"
+day     | "26/11/2026"              | must be an ISO-8601 date such as 2026-11-26, was "26/11/2026"
+day     | "2026-02-30"              | must be an ISO-8601 date such as 2026-11-26, was "2026-02-30"
+time    | "9:40"                    | must be an ISO-8601 time such as 09:40, was "9:40"
+local   | "2026-11-26T09:40Z"       | must be an ISO-8601 local date and time such as 2026-11-26T09:40, was "2026-11-26T09:40Z"
+zone    | "Mars/Olympus"            | must be a time zone id such as Europe/Paris, was "Mars/Olympus"
+zone    | 1                         | must be a time zone id such as Europe/Paris, was 1
+link    | "http://exa mple.com"     | must be a URI, was "http://exa mple.com"
+outcome | "ship"                    | must be one of [SHIP, NOT_YET, SEND_BACK], was "ship"
+outcome | 0                         | must be one of [SHIP, NOT_YET, SEND_BACK], was 0
+outcome | null                      | is required
+""")
   void refusesTheWrongScalar(String field, String value, String message) {
     assertThat(Problems.of(() -> JSON.read(with(field, value), Scalars.class)))
         .containsExactly("$." + field + ": " + message);

@@ -90,12 +90,12 @@ class BlastRadiusTest {
     assertRejected(
         () -> BlastRadius.of(BlastLevel.LOW, "user service"),
         BlastRadius.class,
-        "components",
-        "components must not contain whitespace or control characters, was \"user service\"");
+        "components[0]",
+        "components[0] must not contain whitespace or control characters, was \"user service\"");
     assertRejected(
         () -> new BlastRadius(BlastLevel.LOW, Set.of(), Set.of("Alice Liddell"), Set.of()),
         BlastRadius.class,
-        "owners",
-        "owners must not contain whitespace or control characters, was \"Alice Liddell\"");
+        "owners[0]",
+        "owners[0] must not contain whitespace or control characters, was \"Alice Liddell\"");
   }
 }

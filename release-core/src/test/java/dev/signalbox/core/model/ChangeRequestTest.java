@@ -297,8 +297,8 @@ class ChangeRequestTest {
       assertRejected(
           () -> b.label("my label", "v"),
           ChangeRequest.class,
-          "labels",
-          "labels must not contain whitespace or control characters, was \"my label\"");
+          "labels['my label']",
+          "labels['my label'] must not contain whitespace or control characters, was \"my label\"");
       // a rejected value leaves the field unset
       assertThat(b.repository(REPO).title("ok")).isSameAs(b);
     }
@@ -496,8 +496,8 @@ class ChangeRequestTest {
       assertRejected(
           () -> full(Set.of(), Map.of("", "x")),
           ChangeRequest.class,
-          "labels",
-          "labels must not be empty, was \"\"");
+          "labels['']",
+          "labels[''] must not be empty, was \"\"");
       assertRejected(
           () -> full(Set.of(), Map.of("team", "a\0b")),
           ChangeRequest.class,

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -49,10 +50,10 @@ class CheckRunTest {
         "name",
         "name must not be blank, was \" \"");
     assertRejected(
-        () -> run("build", Optional.of(Set.of("LoginTest", ""))),
+        () -> run("build", Optional.of(new LinkedHashSet<>(List.of("LoginTest", "")))),
         CheckRun.class,
-        "tests",
-        "tests must not be blank, was \"\"");
+        "tests[1]",
+        "tests[1] must not be blank, was \"\"");
   }
 
   @Test

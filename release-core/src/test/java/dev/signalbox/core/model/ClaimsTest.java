@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -47,8 +48,8 @@ class ClaimsTest {
             new Claims(
                 Set.of(A, B), Set.of(RepoPath.of("./src//B.java")), Set.of(), Set.of(), List.of()),
         Claims.class,
-        "filesDeleted",
-        "filesDeleted must not name a file that is also written, was \"src/B.java\"");
+        "filesDeleted[0]",
+        "filesDeleted[0] must not name a file that is also written, was \"src/B.java\"");
   }
 
   @Test
@@ -56,13 +57,15 @@ class ClaimsTest {
     assertRejected(
         () -> new Claims(Set.of(), Set.of(), Set.of(" "), Set.of(), List.of()),
         Claims.class,
-        "testsAdded",
-        "testsAdded must not be blank, was \" \"");
+        "testsAdded[0]",
+        "testsAdded[0] must not be blank, was \" \"");
     assertRejected(
-        () -> new Claims(Set.of(), Set.of(), Set.of(), Set.of("ok", ""), List.of()),
+        () ->
+            new Claims(
+                Set.of(), Set.of(), Set.of(), new LinkedHashSet<>(List.of("ok", "")), List.of()),
         Claims.class,
-        "testsRun",
-        "testsRun must not be blank, was \"\"");
+        "testsRun[1]",
+        "testsRun[1] must not be blank, was \"\"");
     assertRejected(
         () -> new Claims(Set.of(), Set.of(), Set.of(), Set.of(), List.of("mvn test", "\t")),
         Claims.class,

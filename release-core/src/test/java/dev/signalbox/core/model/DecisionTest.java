@@ -50,10 +50,12 @@ class DecisionTest {
     assertThat(Decision.ship(CHANGE, HEAD, List.of(), POLICY))
         .isEqualTo(decision(Outcome.SHIP, List.of(), List.of(), Optional.empty()));
     assertThat(
-            Decision.notYet(CHANGE, HEAD, List.of(FROZEN), List.of(APPROVAL), Optional.of(T1), POLICY))
+            Decision.notYet(
+                CHANGE, HEAD, List.of(FROZEN), List.of(APPROVAL), Optional.of(T1), POLICY))
         .isEqualTo(decision(Outcome.NOT_YET, List.of(FROZEN), List.of(APPROVAL), Optional.of(T1)));
     assertThat(Decision.sendBack(CHANGE, HEAD, List.of(FROZEN), List.of(APPROVAL), POLICY))
-        .isEqualTo(decision(Outcome.SEND_BACK, List.of(FROZEN), List.of(APPROVAL), Optional.empty()));
+        .isEqualTo(
+            decision(Outcome.SEND_BACK, List.of(FROZEN), List.of(APPROVAL), Optional.empty()));
     Samples.assertRejected(
         () -> Decision.notYet(CHANGE, HEAD, List.of(), List.of(), Optional.empty(), POLICY),
         Decision.class,
@@ -193,8 +195,9 @@ class DecisionTest {
     assertRejected(
         () -> new Reason("r", "m", Map.of("the window", "x")),
         Reason.class,
-        "evidence",
-        "evidence must not contain whitespace or control characters, was \"the window\"");
+        "evidence['the window']",
+        "evidence['the window'] must not contain whitespace or control characters,"
+            + " was \"the window\"");
     assertRejected(
         () -> new Reason("r", "m", Map.of("window", "a\0")),
         Reason.class,

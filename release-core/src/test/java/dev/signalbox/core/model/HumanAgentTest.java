@@ -119,13 +119,13 @@ class HumanAgentTest {
       assertRejected(
           () -> Human.of("alice", "Alice", "sre", "release manager"),
           Human.class,
-          "roles",
-          "roles must not contain whitespace or control characters, was \"release manager\"");
+          "roles[1]",
+          "roles[1] must not contain whitespace or control characters, was \"release manager\"");
       assertRejected(
           () -> Human.of("alice", "Alice", ""),
           Human.class,
-          "roles",
-          "roles must not be empty, was \"\"");
+          "roles[0]",
+          "roles[0] must not be empty, was \"\"");
     }
   }
 

@@ -4,6 +4,10 @@ import static dev.signalbox.core.model.Samples.assertNullRejected;
 import static dev.signalbox.core.model.Samples.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.signalbox.core.InvalidValueException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -195,5 +199,194 @@ class PathGlobTest {
         PathGlob.class,
         "pattern",
         "pattern must use ** only as a whole segment, was \"" + pattern + "\"");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"C:/**", "C:*", "c:", "C:Windows/**", "z:x"})
+  void rejectsDrivePrefixes(String pattern) {
+    // RepoPath refuses every path starting so, so such a pattern could only name paths that
+    // cannot exist.
+    assertRejected(
+        () -> PathGlob.of(pattern),
+        PathGlob.class,
+        "pattern",
+        "pattern must be relative, was \"" + pattern + "\"");
+  }
+
+  @Test
+  void acceptsAColonAfterTheFirstCharacterOrSegment() {
+    assertThat(globMatches("src/C:x", "src/C:x")).isTrue();
+    assertThat(globMatches("ab:*", "ab:c")).isTrue();
+    assertThat(globMatches("?:x", "1:x")).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "src/\u202Egpj.exe", // right-to-left override: displays as src/exe.jpg
+        "\u200B*", // zero-width space
+        "**/\uFEFF*.md", // byte order mark
+        "docs/soft\u00ADhyphen/**",
+        "tag\uDB40\uDC41" // U+E0041, a tag character outside the basic plane
+      })
+  void rejectsInvisibleFormatCharacters(String pattern) {
+    assertRejected(
+        () -> PathGlob.of(pattern),
+        PathGlob.class,
+        "pattern",
+        "pattern must not contain invisible format characters, was \"" + pattern + "\"");
+  }
+
+  @Test
+  void rejectsControlCharacters() {
+    assertRejected(
+        () -> PathGlob.of("src/\t*"),
+        PathGlob.class,
+        "pattern",
+        "pattern must not contain control characters, was \"src/\\t*\"");
+  }
+
+  @Test
+  void acceptsPatternsUpTo1024Characters() {
+    String longest = "a/".repeat(511) + "**";
+    assertThat(longest).hasSize(1024);
+    assertThat(PathGlob.of(longest).pattern()).isEqualTo(longest);
+    assertThat(globMatches(longest, "a/".repeat(511) + "b")).isTrue();
+  }
+
+  @Test
+  void rejectsPatternsLongerThan1024Characters() {
+    String tooLong = "*".repeat(1025);
+    InvalidValueException e =
+        assertRejected(
+            () -> PathGlob.of(tooLong),
+            PathGlob.class,
+            "pattern",
+            "pattern must be at most 1024 characters long, was 1025");
+    assertThat(e.value()).isEqualTo(1025);
+  }
+
+  // ------------------------------------------------------------- cross-check with java.util.regex
+
+  /** Patterns over a small alphabet, chosen to mix *, ? and ** at every position. */
+  private static final List<String> PATTERNS =
+      List.of(
+          "a",
+          "b",
+          "ab",
+          "a.b",
+          "*",
+          "?",
+          "??",
+          "a*",
+          "*a",
+          "*b*",
+          "a*b",
+          "a?b",
+          "*?*",
+          "?*a",
+          "*.b",
+          "\uD83D\uDE00",
+          "?\uD83D\uDE00",
+          "*\uD83D\uDE00*",
+          "**",
+          "**/**",
+          "a/**",
+          "**/b",
+          "**/a/**",
+          "a/*",
+          "*/b",
+          "b/a",
+          "?/?",
+          "a/**/b",
+          "a/**/**/b",
+          "**/*b",
+          "*/**/a",
+          "**/?/b",
+          "a*/**/*b",
+          "**/a*a/**/b",
+          "*/*/*");
+
+  /** Paths over the same alphabet: one to four segments, with a character outside the BMP. */
+  private static final List<String> PATHS =
+      List.of(
+          "a",
+          "b",
+          "ab",
+          "ba",
+          "aab",
+          "abb",
+          "a.b",
+          "\uD83D\uDE00",
+          "a\uD83D\uDE00",
+          "\uD83D\uDE00\uD83D\uDE00",
+          "a/b",
+          "b/a",
+          "ab/b",
+          "a/a/b",
+          "ab/ba",
+          "b/b/b",
+          "a/b/a/b",
+          "aba/b/aa/b",
+          "a\uD83D\uDE00/\uD83D\uDE00b/b",
+          "a/x.b");
+
+  @Test
+  void agreesWithARegularExpressionOnEveryPairOfSmallPatternsAndPaths() {
+    List<String> disagreements = new ArrayList<>();
+    int matched = 0;
+    for (String pattern : PATTERNS) {
+      Pattern reference = referenceRegex(pattern);
+      for (String path : PATHS) {
+        boolean expected = reference.matcher(path + "/").matches();
+        if (globMatches(pattern, path) != expected) {
+          disagreements.add(pattern + " on " + path + ": the regex says " + expected);
+        }
+        matched += expected ? 1 : 0;
+      }
+    }
+    assertThat(disagreements).isEmpty();
+    // Both outcomes are well represented, so the comparison is not vacuous.
+    assertThat(matched).isBetween(100, PATTERNS.size() * PATHS.size() - 100);
+  }
+
+  @Test
+  void referenceRegexFollowsTheDocumentedSemantics() {
+    // A check on the checker: the reference agrees with the examples in the Javadoc.
+    assertThat(referenceRegex("src/auth").matcher("src/auth/Login.java/").matches()).isTrue();
+    assertThat(referenceRegex("src/auth").matcher("src/authz/X/").matches()).isFalse();
+    assertThat(referenceRegex("src/**").matcher("src/").matches()).isTrue();
+    assertThat(referenceRegex("?").matcher("\uD83D\uDE00/").matches()).isTrue();
+    assertThat(referenceRegex("??").matcher("\uD83D\uDE00/").matches()).isFalse();
+  }
+
+  /**
+   * A regular expression for {@code glob}, to be matched against a path with a {@code /} appended:
+   * each segment is followed by {@code /}, a {@code **} segment is any run of segments, and the
+   * trailing {@code .*} accepts whatever lies below a matched leading directory.
+   */
+  private static Pattern referenceRegex(String glob) {
+    StringBuilder regex = new StringBuilder();
+    for (String segment : glob.split("/", -1)) {
+      if (segment.equals("**")) {
+        regex.append("(?:[^/]*/)*");
+        continue;
+      }
+      segment
+          .codePoints()
+          .forEach(
+              c -> {
+                if (c == '*') {
+                  regex.append("[^/]*");
+                } else if (c == '?') {
+                  // one code point: java.util.regex reads a surrogate pair as one character
+                  regex.append("[^/]");
+                } else {
+                  regex.append(Pattern.quote(new String(Character.toChars(c))));
+                }
+              });
+      regex.append('/');
+    }
+    return Pattern.compile(regex.append(".*").toString(), Pattern.DOTALL);
   }
 }

@@ -27,7 +27,9 @@ class RepoPathTest {
         ".github/workflows/ci.yml | .github/workflows/ci.yml",
         "a/.../b               | a/.../b",
         "a/..b/c..             | a/..b/c..",
-        "C:x                   | C:x",
+        "src/C:x               | src/C:x",
+        "ab:c                  | ab:c",
+        "1:x                   | 1:x",
         "my file.txt           | my file.txt"
       })
   void normalises(String raw, String normalised) {
@@ -93,6 +95,42 @@ class RepoPathTest {
         RepoPath.class,
         "value",
         "value must be relative, was \"//server/share\"");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"C:x", "C:Windows/x", "z:", "c:foo.txt", "./C:x", ".//d:/x"})
+  void rejectsDriveRelativePaths(String raw) {
+    // C:x names x in the current directory of drive C on Windows, outside any checkout.
+    assertRejected(
+        () -> RepoPath.of(raw),
+        RepoPath.class,
+        "value",
+        "value must be relative, was \"" + raw + "\"");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "src/\u202Egpj.exe", // right-to-left override: displays as src/exe.jpg
+        "a\u200Bb", // zero-width space
+        "\uFEFFREADME.md", // byte order mark
+        "docs/soft\u00ADhyphen.md",
+        "x/\u2066y\u2069", // left-to-right isolate and its end
+        "tag\uDB40\uDC41" // U+E0041, a tag character outside the basic plane
+      })
+  void rejectsInvisibleFormatCharacters(String raw) {
+    assertRejected(
+        () -> RepoPath.of(raw),
+        RepoPath.class,
+        "value",
+        "value must not contain invisible format characters, was \"" + raw + "\"");
+  }
+
+  @Test
+  void keepsVisibleNonAsciiCharactersThatAreNotFormatCharacters() {
+    // Right-to-left letters are visible text, not direction overrides.
+    assertThat(RepoPath.of("docs/שלום.md").value()).isEqualTo("docs/שלום.md");
+    assertThat(RepoPath.of("\uD83D\uDE00.txt").value()).isEqualTo("\uD83D\uDE00.txt");
   }
 
   @ParameterizedTest

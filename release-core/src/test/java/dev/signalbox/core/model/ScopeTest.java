@@ -149,12 +149,12 @@ class ScopeTest {
     assertRejected(
         () -> Scope.ofComponents("auth", "user service"),
         Scope.class,
-        "components",
-        "components must not contain whitespace or control characters, was \"user service\"");
+        "components[1]",
+        "components[1] must not contain whitespace or control characters, was \"user service\"");
     assertRejected(
         () -> new Scope(Set.of(), Set.of(), Set.of(""), Set.of()),
         Scope.class,
-        "environments",
-        "environments must not be empty, was \"\"");
+        "environments[0]",
+        "environments[0] must not be empty, was \"\"");
   }
 }

@@ -88,28 +88,42 @@ class WindowsTest {
     void holdsItsDeclaration() {
       Schedule weekdays = new Schedule.Compact("Mon-Fri 09:00-11:00[Europe/Paris]");
       MergeWindow window =
-          new MergeWindow("api-mornings", API, weekdays, "alice", "Merge while staffed.");
+          new MergeWindow(
+              "api-mornings", API, weekdays, "alice", "Merge while staffed.", Optional.empty());
       assertThat(window.schedule()).isEqualTo(weekdays);
+      MergeWindow hotfix =
+          new MergeWindow("hotfix", API, INCIDENT, "alice", "Fix window.", Optional.of("INC-42"));
+      assertThat(hotfix.incident()).contains("INC-42");
+      assertRejected(
+          () -> new MergeWindow("hotfix", API, INCIDENT, "alice", "Fix.", Optional.of("INC 42")),
+          MergeWindow.class,
+          "incident",
+          "incident must not contain whitespace or control characters, was \"INC 42\"");
     }
 
     @Test
     void rejectsBadFieldsAndNulls() {
       Class<?> t = MergeWindow.class;
       assertRejected(
-          () -> new MergeWindow("m", API, INCIDENT, "alice", ""),
+          () -> new MergeWindow("m", API, INCIDENT, "alice", "", Optional.empty()),
           t,
           "reason",
           "reason must not be blank, was \"\"");
       assertRejected(
-          () -> new MergeWindow("", API, INCIDENT, "alice", "r"),
+          () -> new MergeWindow("", API, INCIDENT, "alice", "r", Optional.empty()),
           t,
           "id",
           "id must not be empty, was \"\"");
-      assertNullRejected(() -> new MergeWindow(null, API, INCIDENT, "a", "r"), t, "id");
-      assertNullRejected(() -> new MergeWindow("m", null, INCIDENT, "a", "r"), t, "scope");
-      assertNullRejected(() -> new MergeWindow("m", API, null, "a", "r"), t, "schedule");
-      assertNullRejected(() -> new MergeWindow("m", API, INCIDENT, null, "r"), t, "declaredBy");
-      assertNullRejected(() -> new MergeWindow("m", API, INCIDENT, "a", null), t, "reason");
+      assertNullRejected(
+          () -> new MergeWindow(null, API, INCIDENT, "a", "r", Optional.empty()), t, "id");
+      assertNullRejected(
+          () -> new MergeWindow("m", null, INCIDENT, "a", "r", Optional.empty()), t, "scope");
+      assertNullRejected(
+          () -> new MergeWindow("m", API, null, "a", "r", Optional.empty()), t, "schedule");
+      assertNullRejected(
+          () -> new MergeWindow("m", API, INCIDENT, null, "r", Optional.empty()), t, "declaredBy");
+      assertNullRejected(
+          () -> new MergeWindow("m", API, INCIDENT, "a", null, Optional.empty()), t, "reason");
     }
   }
 

@@ -3,6 +3,7 @@ package dev.signalbox.testkit.generators;
 import static dev.signalbox.testkit.generators.Primitives.bytes;
 import static dev.signalbox.testkit.generators.Primitives.distinctListsOf;
 import static dev.signalbox.testkit.generators.Primitives.durations;
+import static dev.signalbox.testkit.generators.Primitives.finiteDoubles;
 import static dev.signalbox.testkit.generators.Primitives.hex;
 import static dev.signalbox.testkit.generators.Primitives.instants;
 import static dev.signalbox.testkit.generators.Primitives.instantsWithRoomAfter;
@@ -19,8 +20,8 @@ import static dev.signalbox.testkit.generators.Primitives.tokens;
 import static dev.signalbox.testkit.generators.Primitives.zones;
 
 import com.google.common.collect.ImmutableMap;
-import dev.signalbox.core.model.Abstention;
 import dev.signalbox.core.model.AbstainCause;
+import dev.signalbox.core.model.Abstention;
 import dev.signalbox.core.model.Advice;
 import dev.signalbox.core.model.Agent;
 import dev.signalbox.core.model.BlastLevel;
@@ -85,7 +86,9 @@ import dev.signalbox.core.model.VerdictOverride;
 import dev.signalbox.core.model.Wave;
 import dev.signalbox.core.model.WaveId;
 import java.net.URI;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -97,10 +100,10 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * QuickTheories generators for every Signalbox model type. Each generator yields only valid
- * values, varied to find edge cases: unicode in names and paths, time zones from everywhere,
- * instants at DST changes and at the ends of the RFC 3339 range, empty collections and now and
- * then large ones. {@link #forType(Class)} finds the generator of a type by its class.
+ * QuickTheories generators for every Signalbox model type. Each generator yields only valid values,
+ * varied to find edge cases: unicode in names and paths, time zones from everywhere, instants at
+ * DST changes and at the ends of the RFC 3339 range, empty collections and now and then large ones.
+ * {@link #forType(Class)} finds the generator of a type by its class.
  *
  * <p>All generators are stateless and may be shared between threads.
  */
@@ -214,7 +217,8 @@ public final class ModelGenerators {
   public static Gen<PathGlob> pathGlobs() {
     Gen<String> segments =
         Generate.frequency(
-            Pair.of(4, pathSegments().map(s -> s.replace("*", "").isEmpty() ? "x" : s)),
+            // a literal segment may hold * and ? as wildcards, but ** only stands alone
+            Pair.of(4, pathSegments().map(s -> s.replace("**", "*"))),
             Pair.of(1, Generate.pick(List.of("*", "**", "*.java", "?", "db", "src"))));
     return listsOf(segments, Generate.range(1, 5))
         .map(
@@ -234,7 +238,8 @@ public final class ModelGenerators {
                 setsOf(pathGlobs(), Generate.range(0, 3)).generate(in),
                 setsOf(tokens(), Generate.range(0, 2)).generate(in),
                 setsOf(pathGlobs(), Generate.range(0, 2)).generate(in));
-    return Generate.frequency(Pair.of(1, Generate.constant(Scope.everything())), Pair.of(4, restricted));
+    return Generate.frequency(
+        Pair.of(1, Generate.constant(Scope.everything())), Pair.of(4, restricted));
   }
 
   /** Calendar targets. */
@@ -261,10 +266,13 @@ public final class ModelGenerators {
       RepoPath path = repoPaths().generate(in);
       boolean moved = kind == ChangeKind.RENAMED || kind == ChangeKind.COPIED;
       Optional<RepoPath> oldPath =
-          moved ? Optional.of(new RepoPath(path.value() + ".orig")) : Optional.empty();
-      boolean binary = Generate.frequency(
-              Pair.of(1, Generate.constant(true)), Pair.of(5, Generate.constant(false)))
-          .generate(in);
+          moved
+              ? Optional.of(repoPaths().assuming(old -> !old.equals(path)).generate(in))
+              : Optional.empty();
+      boolean binary =
+          Generate.frequency(
+                  Pair.of(1, Generate.constant(true)), Pair.of(5, Generate.constant(false)))
+              .generate(in);
       int added = binary || kind == ChangeKind.DELETED ? 0 : lines.generate(in);
       int removed = binary || kind == ChangeKind.ADDED ? 0 : lines.generate(in);
       return new FileChange(path, oldPath, kind, added, removed, binary);
@@ -304,7 +312,8 @@ public final class ModelGenerators {
   public static Gen<Claims> claims() {
     return in -> {
       Set<RepoPath> written = setsOf(repoPaths(), sizes(4, 40)).generate(in);
-      Set<RepoPath> deleted = new LinkedHashSet<>(setsOf(repoPaths(), Generate.range(0, 3)).generate(in));
+      Set<RepoPath> deleted =
+          new LinkedHashSet<>(setsOf(repoPaths(), Generate.range(0, 3)).generate(in));
       deleted.removeAll(written);
       return new Claims(
           written,
@@ -317,11 +326,7 @@ public final class ModelGenerators {
 
   /** Feature contributions to a risk score, positive and negative. */
   public static Gen<FeatureContribution> featureContributions() {
-    return tokens()
-        .zip(
-            Generate.range(-1000, 100_000).map(i -> i / 10.0),
-            Generate.range(-3000, 3000).map(i -> i / 1000.0),
-            FeatureContribution::new);
+    return tokens().zip(finiteDoubles(), finiteDoubles(), FeatureContribution::new);
   }
 
   /** Calibrated risks, including probabilities of exactly 0 and 1. */
@@ -334,7 +339,8 @@ public final class ModelGenerators {
         new ChangeRisk(
             probabilities.generate(in),
             Generate.range(0, 10_000).map(i -> i / 100.0).generate(in),
-            distinctListsOf(featureContributions(), Generate.range(0, 8), FeatureContribution::feature)
+            distinctListsOf(
+                    featureContributions(), Generate.range(0, 8), FeatureContribution::feature)
                 .generate(in),
             tokens().generate(in),
             tokens().generate(in));
@@ -351,7 +357,8 @@ public final class ModelGenerators {
         head = new Revision(flipLastDigit(base.commit()));
       }
       ChangeRef self = new ChangeRef(repository, id);
-      Set<ChangeRef> dependsOn = new LinkedHashSet<>(setsOf(changeRefs(), Generate.range(0, 3)).generate(in));
+      Set<ChangeRef> dependsOn =
+          new LinkedHashSet<>(setsOf(changeRefs(), Generate.range(0, 3)).generate(in));
       dependsOn.remove(self);
       ChangeRequest.Builder builder =
           ChangeRequest.builder(id)
@@ -384,7 +391,8 @@ public final class ModelGenerators {
 
   /** Line ranges from line 1 on. */
   public static Gen<LineRange> lineRanges() {
-    return Generate.range(1, 10_000).zip(Generate.range(0, 200), (start, length) -> new LineRange(start, start + length));
+    return Generate.range(1, 10_000)
+        .zip(Generate.range(0, 200), (start, length) -> new LineRange(start, start + length));
   }
 
   /** Findings, with and without a path and lines. */
@@ -422,7 +430,9 @@ public final class ModelGenerators {
           outcome == VerdictOutcome.ABSTAIN
               ? Optional.of(abstentions().generate(in))
               : Optional.empty(),
-          listsOf(findings(), sizes(3, 25)).generate(in),
+          outcome == VerdictOutcome.ABSTAIN
+              ? List.of()
+              : listsOf(findings(), sizes(3, 25)).generate(in),
           contentDigests().generate(in),
           instants().generate(in));
     };
@@ -489,7 +499,9 @@ public final class ModelGenerators {
   public static Gen<EnvelopeSignature> envelopeSignatures() {
     Gen<String> keyIds = Generate.frequency(Pair.of(4, hex(64)), Pair.of(1, Generate.constant("")));
     Gen<String> signatures =
-        bytes(64).map(b -> b.length == 0 ? new byte[] {1} : b).map(java.util.Base64.getEncoder()::encodeToString);
+        bytes(64)
+            .map(b -> b.length == 0 ? new byte[] {1} : b)
+            .map(java.util.Base64.getEncoder()::encodeToString);
     return keyIds.zip(signatures, EnvelopeSignature::new);
   }
 
@@ -537,23 +549,100 @@ public final class ModelGenerators {
     return instants().zip(zones(), Schedule.UntilLifted::new);
   }
 
-  /** GitLab-style cron freezes. */
+  /**
+   * GitLab-style cron freezes: random five-field expressions mixing {@code *}, values, ranges,
+   * steps and lists, with month and weekday names in any case and now and then wider blanks.
+   */
   public static Gen<Schedule.Cron> cronSchedules() {
-    Gen<String> crons =
-        Generate.pick(List.of("0 23 * * fri", "0 7 * * mon", "0 0 24 12 *", "30 18 * * 1-5", "0 0 * * *"));
+    Gen<String> crons = cronExpressions();
     return crons.zip(crons, zones(), Schedule.Cron::new);
   }
 
-  /** RFC 5545 recurrences with exceptions. */
+  private static Gen<String> cronExpressions() {
+    List<Gen<String>> fields =
+        List.of(
+            cronFields(0, 59, List.of()),
+            cronFields(0, 23, List.of()),
+            cronFields(1, 31, List.of()),
+            cronFields(
+                1,
+                12,
+                List.of(
+                    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                    "dec")),
+            cronFields(0, 7, List.of("sun", "mon", "tue", "wed", "thu", "fri", "sat")));
+    Gen<String> blanks =
+        Generate.frequency(
+            Pair.of(12, Generate.constant(" ")), Pair.of(1, Generate.pick(List.of("  ", "\t"))));
+    return in -> {
+      StringBuilder expression = new StringBuilder(fields.get(0).generate(in));
+      for (int i = 1; i < fields.size(); i++) {
+        expression.append(blanks.generate(in)).append(fields.get(i).generate(in));
+      }
+      return expression.toString();
+    };
+  }
+
+  /** One cron field over {@code [min, max]}; {@code names} spell the values from {@code min}. */
+  private static Gen<String> cronFields(int min, int max, List<String> names) {
+    Gen<Integer> values = Generate.range(min, max);
+    Gen<Integer> steps = Generate.range(1, max + 1);
+    Gen<Integer> spellings = Generate.range(0, 5);
+    Gen<String> items =
+        in -> {
+          int a = values.generate(in);
+          int b = values.generate(in);
+          String low = cronValue(Math.min(a, b), min, names, spellings.generate(in));
+          String high = cronValue(Math.max(a, b), min, names, spellings.generate(in));
+          return switch (Generate.range(0, 2).generate(in)) {
+            case 0 -> low;
+            case 1 -> low + "-" + high;
+            default -> low + "-" + high + "/" + steps.generate(in);
+          };
+        };
+    return Generate.frequency(
+        Pair.of(4, Generate.constant("*")),
+        Pair.of(1, steps.map(step -> "*/" + step)),
+        Pair.of(4, items),
+        Pair.of(2, listsOf(items, Generate.range(2, 4)).map(list -> String.join(",", list))));
+  }
+
+  /** {@code value} as a number, zero-padded, or (if it has one) a name in one of three cases. */
+  private static String cronValue(int value, int min, List<String> names, int spelling) {
+    if (spelling == 1) {
+      return digits(value, 2);
+    }
+    if (spelling < 2 || value - min >= names.size()) {
+      return Integer.toString(value);
+    }
+    return spell(names.get(value - min), spelling - 2);
+  }
+
+  /** An ASCII {@code name} as given, in upper case or capitalised, by {@code style} 0, 1 or 2. */
+  private static String spell(String name, int style) {
+    StringBuilder spelled = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      spelled.append(style == 1 || (style == 2 && i == 0) ? Character.toUpperCase(c) : c);
+    }
+    return spelled.toString();
+  }
+
+  /** {@code value} in decimal, zero-padded to {@code width} digits. */
+  private static String digits(int value, int width) {
+    StringBuilder digits = new StringBuilder(Integer.toString(value));
+    while (digits.length() < width) {
+      digits.insert(0, '0');
+    }
+    return digits.toString();
+  }
+
+  /**
+   * RFC 5545 recurrences with exceptions: random rules of the subset {@link Schedule.Recurrence}
+   * accepts, their parts in any order and now and then in lower case.
+   */
   public static Gen<Schedule.Recurrence> recurrenceSchedules() {
-    Gen<String> rules =
-        Generate.pick(
-            List.of(
-                "FREQ=WEEKLY;BYDAY=FR;BYHOUR=16",
-                "FREQ=DAILY;INTERVAL=2",
-                "FREQ=MONTHLY;BYDAY=-1FR",
-                "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=24;COUNT=10",
-                "FREQ=WEEKLY;BYDAY=MO,TU,WE;UNTIL=20271231T000000Z"));
+    Gen<String> rules = recurrenceRules();
     return in ->
         new Schedule.Recurrence(
             localDateTimes().generate(in),
@@ -563,14 +652,148 @@ public final class ModelGenerators {
             setsOf(localDateTimes(), Generate.range(0, 3)).generate(in));
   }
 
-  /** Mergify-style compact schedules. */
+  private static Gen<String> recurrenceRules() {
+    Gen<String> frequencies = Generate.pick(List.of("DAILY", "WEEKLY", "MONTHLY", "YEARLY"));
+    Gen<String> weekdays = Generate.pick(List.of("MO", "TU", "WE", "TH", "FR", "SA", "SU"));
+    Gen<Boolean> coins = Generate.booleans();
+    Gen<Integer> sizes = Generate.range(1, 4);
+    Gen<String> signs = Generate.pick(List.of("", "", "+", "-"));
+    // an ordinal weekday (1MO, -1FR) is the n-th of the month or year; RFC 5545 allows up to 53
+    Gen<String> ordinals =
+        Generate.frequency(
+            Pair.of(2, Generate.constant("")),
+            Pair.of(2, Generate.range(1, 5).zip(signs, (n, sign) -> sign + n)),
+            Pair.of(1, Generate.range(1, 53).zip(signs, (n, sign) -> sign + n)));
+    Gen<String> monthDays = Generate.range(1, 31).zip(signs, (n, sign) -> sign + n);
+    Gen<String> untils =
+        localDateTimes()
+            .zip(
+                Generate.range(0, 2),
+                (at, form) -> {
+                  String date =
+                      digits(at.getYear(), 4)
+                          + digits(at.getMonthValue(), 2)
+                          + digits(at.getDayOfMonth(), 2);
+                  String time =
+                      "T"
+                          + digits(at.getHour(), 2)
+                          + digits(at.getMinute(), 2)
+                          + digits(at.getSecond(), 2);
+                  return form == 0 ? date : date + time + (form == 2 ? "Z" : "");
+                });
+    return in -> {
+      String frequency = frequencies.generate(in);
+      boolean ordinalsAllowed = frequency.equals("MONTHLY") || frequency.equals("YEARLY");
+      List<String> parts = new ArrayList<>();
+      parts.add("FREQ=" + frequency);
+      if (coins.generate(in)) {
+        parts.add("INTERVAL=" + Generate.range(1, 12).generate(in));
+      }
+      switch (Generate.range(0, 2).generate(in)) {
+        case 1 -> parts.add("COUNT=" + Generate.range(1, 500).generate(in));
+        case 2 -> parts.add("UNTIL=" + untils.generate(in));
+        default -> {}
+      }
+      if (coins.generate(in)) {
+        Gen<String> days =
+            ordinalsAllowed ? ordinals.zip(weekdays, (ordinal, day) -> ordinal + day) : weekdays;
+        parts.add("BYDAY=" + String.join(",", listsOf(days, sizes).generate(in)));
+      }
+      if (!frequency.equals("WEEKLY") && coins.generate(in)) {
+        parts.add("BYMONTHDAY=" + String.join(",", listsOf(monthDays, sizes).generate(in)));
+      }
+      if (coins.generate(in)) {
+        parts.add("BYMONTH=" + numbers(1, 12, sizes).generate(in));
+      }
+      if (coins.generate(in)) {
+        parts.add("BYHOUR=" + numbers(0, 23, sizes).generate(in));
+      }
+      if (coins.generate(in)) {
+        parts.add("BYMINUTE=" + numbers(0, 59, sizes).generate(in));
+      }
+      if (coins.generate(in)) {
+        parts.add("WKST=" + weekdays.generate(in));
+      }
+      // RFC 5545 accepts the parts in any order and in any case
+      for (int i = parts.size() - 1; i > 0; i--) {
+        int j = Generate.range(0, i).generate(in);
+        String part = parts.get(i);
+        parts.set(i, parts.get(j));
+        parts.set(j, part);
+      }
+      if (Generate.range(0, 5).generate(in) == 0) {
+        parts.replaceAll(ModelGenerators::lowerCase);
+      }
+      return String.join(";", parts);
+    };
+  }
+
+  /** An ASCII {@code text} in lower case. */
+  private static String lowerCase(String text) {
+    StringBuilder lower = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      lower.append(Character.toLowerCase(text.charAt(i)));
+    }
+    return lower.toString();
+  }
+
+  /** Comma lists of numbers from {@code min} to {@code max}. */
+  private static Gen<String> numbers(int min, int max, Gen<Integer> sizes) {
+    return listsOf(Generate.range(min, max).map(n -> Integer.toString(n)), sizes)
+        .map(list -> String.join(",", list));
+  }
+
+  /**
+   * Mergify-style compact schedules: one to three entries of a day or a range of days, a time range
+   * within the day and a zone, the day names in any case.
+   */
   public static Gen<Schedule.Compact> compactSchedules() {
-    return Generate.pick(
-            List.of(
-                "Mon-Fri 09:00-11:00[Europe/Paris]",
-                "Sat-Sun 00:00-23:59[UTC]",
-                "Tue 14:00-16:00[America/New_York]"))
+    return listsOf(compactEntries(), Generate.range(1, 3))
+        .zip(Generate.pick(List.of(", ", ",")), (entries, comma) -> String.join(comma, entries))
         .map(Schedule.Compact::new);
+  }
+
+  private static Gen<String> compactEntries() {
+    List<String> days = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+    Gen<Integer> dayIndexes = Generate.range(0, 6);
+    Gen<Integer> spellings =
+        Generate.frequency(Pair.of(3, Generate.constant(2)), Pair.of(1, Generate.range(0, 1)));
+    Gen<Boolean> onTheHour = Generate.booleans();
+    // the compact text names a zone by its id, so only ids ZoneId.of reads back will do
+    Gen<String> zoneIds =
+        zones().map(zone -> zone.toString()).assuming(ModelGenerators::readsBackAsZone);
+    return in -> {
+      int a = dayIndexes.generate(in);
+      int b = dayIndexes.generate(in);
+      int spelling = spellings.generate(in);
+      String first = spell(days.get(Math.min(a, b)), spelling);
+      String last = spell(days.get(Math.max(a, b)), spelling);
+      String dayText = a == b && Generate.booleans().generate(in) ? first : first + "-" + last;
+      int start;
+      int end;
+      if (onTheHour.generate(in)) {
+        int hour = Generate.range(0, 23).generate(in);
+        start = hour * 60;
+        end = Generate.range(hour + 1, 24).generate(in) * 60;
+      } else {
+        start = Generate.range(0, 24 * 60 - 1).generate(in);
+        end = Generate.range(start + 1, 24 * 60).generate(in);
+      }
+      return dayText + " " + clock(start) + "-" + clock(end) + "[" + zoneIds.generate(in) + "]";
+    };
+  }
+
+  /** {@code HH:MM} of {@code minutes} since midnight, up to {@code 24:00}. */
+  private static String clock(int minutes) {
+    return digits(minutes / 60, 2) + ":" + digits(minutes % 60, 2);
+  }
+
+  private static boolean readsBackAsZone(String id) {
+    try {
+      return ZoneId.of(id).getId().equals(id);
+    } catch (DateTimeException e) {
+      return false;
+    }
   }
 
   /** Freezes on a holiday calendar. */
@@ -591,7 +814,8 @@ public final class ModelGenerators {
 
   /** Ranges of days, from one day to several weeks. */
   public static Gen<DateRange> dateRanges() {
-    return localDates().zip(Generate.range(0, 40), (first, days) -> new DateRange(first, first.plusDays(days)));
+    return localDates()
+        .zip(Generate.range(0, 40), (first, days) -> new DateRange(first, first.plusDays(days)));
   }
 
   /** Holiday calendars. */
@@ -624,7 +848,8 @@ public final class ModelGenerators {
             scopes().generate(in),
             schedules().generate(in),
             tokens().generate(in),
-            text().generate(in));
+            text().generate(in),
+            tokens().toOptionals(80).generate(in));
   }
 
   /** Error budgets, some exhausted or overspent. */
@@ -737,7 +962,11 @@ public final class ModelGenerators {
 
   /** Absolute URIs of a few schemes. */
   public static Gen<URI> uris() {
-    return Generate.pick(List.of("https://example.com/specs/", "https://git.example.org/acme/api/pull/", "urn:spec:"))
+    return Generate.pick(
+            List.of(
+                "https://example.com/specs/",
+                "https://git.example.org/acme/api/pull/",
+                "urn:spec:"))
         .zip(Generate.range(1, 100_000), (prefix, n) -> URI.create(prefix + n));
   }
 

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,18 +18,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * Generators for the building blocks of model values: tokens, text, path segments, instants,
- * zones and collections. Public so that users can compose their own generators from them.
+ * Generators for the building blocks of model values: tokens, text, path segments, instants, zones
+ * and collections. Public so that users can compose their own generators from them.
  */
 public final class Primitives {
-  /** Characters a token is drawn from: ASCII, Latin, Greek, Cyrillic, CJK, Hangul and emoji. */
+  /**
+   * Characters a token is drawn from: ASCII letters, digits and punctuation (quotes, brackets and
+   * backslashes included, to exercise path escaping), Latin, Greek, Cyrillic, CJK, Hangul and
+   * emoji.
+   */
   private static final int[] TOKEN_CODE_POINTS =
-      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:@+éßøçñüαβγжд中文字日本한국"
+      ("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:@+"
+              + "'\"[]{}\\#&*!|>%?,=~^`éßøçñüαβγжд中文字日本한국")
           .codePoints()
           .toArray();
 
@@ -48,12 +55,14 @@ public final class Primitives {
           Instant.parse("2026-10-25T01:00:00Z"), // EU DST ends
           Instant.parse("2026-11-01T06:00:00Z"), // US DST ends
           Instant.parse("2038-01-19T03:14:07Z"),
-          Instant.parse("0001-01-01T00:00:00Z"));
+          Instant.parse("0001-01-01T00:00:00Z"),
+          Instant.parse("0000-01-01T00:00:00Z")); // the first instant RFC 3339 can write
 
   /** The latest instant RFC 3339 can write: the end of year 9999. */
   private static final Instant LAST_RFC3339 = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
-  private static final long EARLIEST_SECOND = Instant.parse("1900-01-01T00:00:00Z").getEpochSecond();
+  private static final long EARLIEST_SECOND =
+      Instant.parse("1900-01-01T00:00:00Z").getEpochSecond();
   private static final long LATEST_SECOND = Instant.parse("2300-01-01T00:00:00Z").getEpochSecond();
 
   private static final List<ZoneId> ZONES = knownZones();
@@ -65,7 +74,8 @@ public final class Primitives {
    * several scripts and the occasional emoji.
    */
   public static Gen<String> tokens() {
-    Gen<Integer> lengths = Generate.frequency(Pair.of(8, Generate.range(1, 8)), Pair.of(1, Generate.range(9, 16)));
+    Gen<Integer> lengths =
+        Generate.frequency(Pair.of(8, Generate.range(1, 8)), Pair.of(1, Generate.range(9, 16)));
     Gen<Integer> codePoints = codePointsFrom(TOKEN_CODE_POINTS);
     return in -> {
       int length = lengths.generate(in);
@@ -77,18 +87,41 @@ public final class Primitives {
     };
   }
 
-  /** Words people write: one to six tokens joined by spaces, sometimes over several lines. */
+  /**
+   * Words people write: one to six tokens joined by spaces, tabs or line breaks of every kind,
+   * sometimes with leading or trailing blanks, now and then thousands of characters long.
+   */
   public static Gen<String> text() {
-    Gen<List<String>> words = lists().of(tokens()).ofSizeBetween(1, 6);
-    Gen<String> separators = Generate.pick(List.of(" ", " ", " ", "\n", ", "));
+    Gen<List<String>> words =
+        lists()
+            .of(tokens())
+            .ofSizes(
+                Generate.frequency(
+                    Pair.of(20, Generate.range(1, 6)), Pair.of(1, Generate.range(200, 600))));
+    Gen<String> separators =
+        Generate.pick(List.of(" ", " ", " ", "\n", ", ", "\t", "\r\n", "\u2028", "  "));
+    Gen<String> edges = Generate.pick(List.of("", "", "", "", " ", "\n", "\t"));
     return in -> {
       List<String> chosen = words.generate(in);
-      StringBuilder text = new StringBuilder(chosen.get(0));
+      StringBuilder text = new StringBuilder(edges.generate(in)).append(chosen.get(0));
       for (int i = 1; i < chosen.size(); i++) {
         text.append(separators.generate(in)).append(chosen.get(i));
       }
-      return text.toString();
+      return text.append(edges.generate(in)).toString();
     };
+  }
+
+  /**
+   * Finite doubles of every kind: small fractions, negative zero, the smallest subnormal, huge
+   * magnitudes; for components with no range of their own.
+   */
+  public static Gen<Double> finiteDoubles() {
+    return Generate.frequency(
+        Pair.of(6, Generate.range(-1_000_000, 1_000_000).map(i -> i / 1000.0)),
+        Pair.of(
+            1,
+            Generate.pick(
+                List.of(-0.0, 0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1e300, -1e300, Math.PI))));
   }
 
   /** Like {@link #text()}, or empty. */
@@ -98,9 +131,11 @@ public final class Primitives {
 
   /** One segment of a repository path: never {@code .} or {@code ..}, sometimes with spaces. */
   public static Gen<String> pathSegments() {
-    int[] pool = new int[TOKEN_CODE_POINTS.length + PATH_EXTRA.length];
-    System.arraycopy(TOKEN_CODE_POINTS, 0, pool, 0, TOKEN_CODE_POINTS.length);
-    System.arraycopy(PATH_EXTRA, 0, pool, TOKEN_CODE_POINTS.length, PATH_EXTRA.length);
+    // a backslash is the one token character a path refuses (it is not a separator)
+    int[] pool =
+        IntStream.concat(Arrays.stream(TOKEN_CODE_POINTS), Arrays.stream(PATH_EXTRA))
+            .filter(c -> c != '\\')
+            .toArray();
     Gen<Integer> codePoints = codePointsFrom(pool);
     Gen<Integer> lengths = Generate.range(1, 12);
     return in -> {
@@ -148,7 +183,8 @@ public final class Primitives {
 
   /** Days from 1900 to 2300. */
   public static Gen<LocalDate> localDates() {
-    return Generate.longRange(LocalDate.of(1900, 1, 1).toEpochDay(), LocalDate.of(2300, 1, 1).toEpochDay())
+    return Generate.longRange(
+            LocalDate.of(1900, 1, 1).toEpochDay(), LocalDate.of(2300, 1, 1).toEpochDay())
         .map(LocalDate::ofEpochDay);
   }
 

@@ -15,8 +15,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The places in a written document where a mutation can be made, each with the Java type the
- * reader expects there: walked along the document and the model's record components together.
+ * The places in a written document where a mutation can be made, each with the Java type the reader
+ * expects there: walked along the document and the model's record components together. Paths are
+ * spelt independently of the codec, as the oracle the codec's paths are checked against.
  */
 final class DocumentSites {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -32,6 +33,8 @@ final class DocumentSites {
    * @param index the index in an array container
    * @param owner the record whose component the value is, or null for elements and map values
    * @param component the record component's name, or null
+   * @param record the path of the nearest record object holding the value, whose constructor checks
+   *     it
    */
   record Site(
       String path,
@@ -41,7 +44,8 @@ final class DocumentSites {
       @Nullable String key,
       int index,
       @Nullable Class<?> owner,
-      @Nullable String component) {
+      @Nullable String component,
+      String record) {
     void replace(JsonNode replacement) {
       if (container instanceof ObjectNode object && key != null) {
         object.set(key, replacement);
@@ -60,8 +64,19 @@ final class DocumentSites {
    */
   record RequiredField(String path, ObjectNode object, String field) {}
 
+  /**
+   * A key of a map in the document.
+   *
+   * @param map the map's object
+   * @param key the key
+   * @param mapPath the JSON path of the map
+   * @param record the path of the record holding the map
+   */
+  record MapKey(ObjectNode map, String key, String mapPath, String record) {}
+
   final List<Site> values = new ArrayList<>();
   final List<RequiredField> requiredFields = new ArrayList<>();
+  final List<MapKey> mapKeys = new ArrayList<>();
 
   /** Walks a whole document of {@code type}. */
   static DocumentSites of(Class<?> type, ObjectNode document) {
@@ -70,21 +85,33 @@ final class DocumentSites {
     return sites;
   }
 
-  private void walk(Type type, JsonNode node, String path) {
+  private void walk(Type type, JsonNode node, String path, String record) {
     Class<?> raw = raw(type);
     if (raw == Optional.class) {
-      walk(argument(type, 0), node, path);
+      walk(argument(type, 0), node, path, record);
     } else if (List.class.isAssignableFrom(raw) || java.util.Set.class.isAssignableFrom(raw)) {
       for (int i = 0; i < node.size(); i++) {
         JsonNode element = node.get(i);
-        values.add(new Site(path + "[" + i + "]", argument(type, 0), element, node, null, i, null, null));
-        walk(argument(type, 0), element, path + "[" + i + "]");
+        String child = path + "[" + i + "]";
+        values.add(new Site(child, argument(type, 0), element, node, null, i, null, null, record));
+        walk(argument(type, 0), element, child, record);
       }
     } else if (Map.class.isAssignableFrom(raw)) {
       for (Map.Entry<String, JsonNode> entry : node.properties()) {
         String child = path + segment(entry.getKey());
-        values.add(new Site(child, argument(type, 1), entry.getValue(), node, entry.getKey(), -1, null, null));
-        walk(argument(type, 1), entry.getValue(), child);
+        mapKeys.add(new MapKey((ObjectNode) node, entry.getKey(), path, record));
+        values.add(
+            new Site(
+                child,
+                argument(type, 1),
+                entry.getValue(),
+                node,
+                entry.getKey(),
+                -1,
+                null,
+                null,
+                record));
+        walk(argument(type, 1), entry.getValue(), child, record);
       }
     } else if (node.isObject()) {
       walkObject(raw, (ObjectNode) node, path);
@@ -92,34 +119,39 @@ final class DocumentSites {
   }
 
   private void walkObject(Class<?> declared, ObjectNode object, String path) {
-    Class<?> record = declared.isRecord() ? declared : subtype(declared, object.get("type").asString());
-    if (!ModelTypes.isStringRecord(record)) {
-      for (RecordComponent component : record.getRecordComponents()) {
-        JsonNode value = object.get(component.getName());
-        if (value == null) {
-          continue;
-        }
-        String child = path + "." + component.getName();
-        values.add(
-            new Site(
-                child,
-                component.getGenericType(),
-                value,
-                object,
-                component.getName(),
-                -1,
-                record,
-                component.getName()));
-        if (isRequired(component.getType())) {
-          requiredFields.add(new RequiredField(child, object, component.getName()));
-        }
-        walk(component.getGenericType(), value, child);
+    Class<?> record =
+        declared.isRecord() ? declared : subtype(declared, object.get("type").asString());
+    if (ModelTypes.isStringRecord(record)) {
+      return;
+    }
+    for (RecordComponent component : record.getRecordComponents()) {
+      JsonNode value = object.get(component.getName());
+      if (value == null) {
+        continue;
       }
+      String child = path + "." + component.getName();
+      values.add(
+          new Site(
+              child,
+              component.getGenericType(),
+              value,
+              object,
+              component.getName(),
+              -1,
+              record,
+              component.getName(),
+              path));
+      if (isRequired(component.getType())) {
+        requiredFields.add(new RequiredField(child, object, component.getName()));
+      }
+      walk(component.getGenericType(), value, child, path);
     }
   }
 
   private static boolean isRequired(Class<?> type) {
-    return type != Optional.class && !Collection.class.isAssignableFrom(type) && !Map.class.isAssignableFrom(type);
+    return type != Optional.class
+        && !Collection.class.isAssignableFrom(type)
+        && !Map.class.isAssignableFrom(type);
   }
 
   private static Class<?> subtype(Class<?> sealed, String id) {
@@ -150,17 +182,40 @@ final class DocumentSites {
     return out.toString();
   }
 
+  /** A member's path segment: {@code .name}, or {@code ['name']} quoted and escaped. */
   static String segment(String key) {
     if (IDENTIFIER.matcher(key).matches()) {
       return "." + key;
     }
-    return "['" + key.replace("\\", "\\\\").replace("'", "\\'") + "']";
+    StringBuilder out = new StringBuilder("['");
+    for (char c : key.toCharArray()) {
+      switch (c) {
+        case '\'' -> out.append("\\'");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append("']").toString();
   }
 
   static Class<?> raw(Type type) {
     return type instanceof ParameterizedType parameterized
         ? (Class<?>) parameterized.getRawType()
         : (Class<?>) type;
+  }
+
+  /** The type an {@code Optional<T>} holds, or {@code type} itself. */
+  static Type unwrapOptional(Type type) {
+    return raw(type) == Optional.class ? argument(type, 0) : type;
   }
 
   static Type argument(Type type, int index) {

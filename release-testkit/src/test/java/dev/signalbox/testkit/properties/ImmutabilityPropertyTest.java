@@ -72,7 +72,9 @@ class ImmutabilityPropertyTest {
   private static void assertUnmodifiable(String name, Object component) {
     Object inner = component instanceof Optional<?> optional ? optional.orElse(null) : component;
     if (inner instanceof Collection<?> collection) {
-      assertThatThrownBy(collection::clear).as(name).isInstanceOf(UnsupportedOperationException.class);
+      assertThatThrownBy(collection::clear)
+          .as(name)
+          .isInstanceOf(UnsupportedOperationException.class);
     } else if (inner instanceof Map<?, ?> map) {
       assertThatThrownBy(map::clear).as(name).isInstanceOf(UnsupportedOperationException.class);
     }

@@ -25,20 +25,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Invariant 12's other half: a valid document made invalid by one to three mutations (a wrong
- * type, a missing field, an out-of-range number, a bad path) is refused, never half-read, and the
- * error names the exact path of every mutation.
+ * Invariant 12's other half: a valid document made invalid by one to three mutations (a wrong type,
+ * a missing or null field, an out-of-range number, a bad path or digest, text with a NUL, a bad map
+ * key) is refused, never half-read, and the error names the exact path of every mutation.
  */
 class InvalidDocumentPropertyTest {
   private static final DocumentCodec JSON = DocumentCodec.json();
@@ -64,21 +64,28 @@ class InvalidDocumentPropertyTest {
           key(LineRange.class, "end"));
 
   private static final List<String> BAD_PATHS =
-      List.of("/etc/passwd", "../outside", "a/../../b", "src\\Main.java", "a\u0000b", "C:/Windows", "");
+      List.of(
+          "/etc/passwd", "../outside", "a/../../b", "src\\Main.java", "a\u0000b", "C:/Windows", "");
 
   private enum Kind {
     WRONG_TYPE,
     MISSING,
+    NULL,
     OUT_OF_RANGE,
-    BAD_VALUE
+    BAD_VALUE,
+    BAD_TEXT,
+    BAD_KEY
   }
+
+  /** Text no string in the model accepts: every string field refuses NUL. */
+  private static final String NUL_TEXT = "bad\u0000text";
 
   /**
    * A mutation applied to a document, and the path its problem must be reported at.
    *
-   * @param scope for a mutation that only the record's own checks can see (an out-of-range
-   *     number), the path of that record: its checks run once all its fields read cleanly, so no
-   *     other mutation may lie inside it; otherwise the mutated path itself
+   * @param scope for a mutation that only the record's own checks can see (an out-of-range number,
+   *     bad text in a String), the path of that record: its checks run once all its fields read
+   *     cleanly, so no other mutation may lie inside it; otherwise the mutated path
    */
   private record Mutation(Kind kind, String path, String scope, Runnable apply) {
     Mutation(Kind kind, String path, Runnable apply) {
@@ -121,9 +128,7 @@ class InvalidDocumentPropertyTest {
               versioned.put("formatVersion", DocumentCodec.FORMAT_VERSION);
               versioned.setAll(document);
               List<Mutation> mutations = pick(type, versioned, seed, count);
-              if (mutations.isEmpty()) {
-                return; // a value with no mutable site, such as an empty holiday calendar's name only
-              }
+              assertThat(mutations).as("mutations of %s", versioned).isNotEmpty();
               mutations.forEach(mutation -> mutation.apply().run());
               String text = versioned.toString();
 
@@ -131,10 +136,13 @@ class InvalidDocumentPropertyTest {
                   catchThrowableOfType(InvalidDocumentException.class, () -> JSON.read(text, type));
 
               assertThat(refused).as("mutations %s of %s", mutations, text).isNotNull();
-              List<String> reported = refused.problems().stream().map(DocumentProblem::path).toList();
+              List<String> reported =
+                  refused.problems().stream().map(DocumentProblem::path).toList();
               for (Mutation mutation : mutations) {
                 assertThat(reported)
-                    .as("%s at %s in %s; problems: %s", mutation.kind(), mutation.path(), text, refused.problems())
+                    .as(
+                        "%s at %s in %s; problems: %s",
+                        mutation.kind(), mutation.path(), text, refused.problems())
                     .contains(mutation.path());
               }
             });
@@ -145,27 +153,54 @@ class InvalidDocumentPropertyTest {
     DocumentSites sites = DocumentSites.of(type, document);
     List<Mutation> candidates = new ArrayList<>();
     for (DocumentSites.Site site : sites.values) {
-      candidates.add(new Mutation(Kind.WRONG_TYPE, site.path(), () -> site.replace(wrongType(site.node()))));
+      candidates.add(
+          new Mutation(Kind.WRONG_TYPE, site.path(), () -> site.replace(wrongType(site.node()))));
       Class<?> owner = site.owner();
       String component = site.component();
       JsonNode outOfRange =
           owner == null || component == null ? null : OUT_OF_RANGE.get(key(owner, component));
-      if (outOfRange != null && component != null) {
-        String record = site.path().substring(0, site.path().length() - component.length() - 1);
+      if (outOfRange != null) {
         candidates.add(
-            new Mutation(Kind.OUT_OF_RANGE, site.path(), record, () -> site.replace(outOfRange)));
+            new Mutation(
+                Kind.OUT_OF_RANGE, site.path(), site.record(), () -> site.replace(outOfRange)));
       }
       JsonNode badValue = badValue(site, seed);
       if (badValue != null) {
         candidates.add(new Mutation(Kind.BAD_VALUE, site.path(), () -> site.replace(badValue)));
       }
+      if (site.node().isString()) {
+        // a String is checked by its record's constructor; anything else (an enum, an instant, a
+        // path) is read, and refused, where it stands
+        String scope =
+            DocumentSites.raw(DocumentSites.unwrapOptional(site.type())) == String.class
+                ? site.record()
+                : site.path();
+        candidates.add(
+            new Mutation(
+                Kind.BAD_TEXT, site.path(), scope, () -> site.replace(NODES.stringNode(NUL_TEXT))));
+      }
     }
     for (DocumentSites.RequiredField field : sites.requiredFields) {
-      candidates.add(new Mutation(Kind.MISSING, field.path(), () -> field.object().remove(field.field())));
+      candidates.add(
+          new Mutation(Kind.MISSING, field.path(), () -> field.object().remove(field.field())));
+      candidates.add(
+          new Mutation(
+              Kind.NULL, field.path(), () -> field.object().set(field.field(), NODES.nullNode())));
+    }
+    for (DocumentSites.MapKey mapKey : sites.mapKeys) {
+      String badKey = mapKey.key() + "\u0000";
+      candidates.add(
+          new Mutation(
+              Kind.BAD_KEY,
+              mapKey.mapPath() + DocumentSites.segment(badKey),
+              mapKey.record(),
+              () -> mapKey.map().set(badKey, mapKey.map().remove(mapKey.key()))));
     }
     List<Mutation> chosen = new ArrayList<>();
     long state = seed;
-    for (int attempt = 0; attempt < 20 && chosen.size() < count && !candidates.isEmpty(); attempt++) {
+    for (int attempt = 0;
+        attempt < 20 && chosen.size() < count && !candidates.isEmpty();
+        attempt++) {
       state = state * 6364136223846793005L + 1442695040888963407L;
       Mutation candidate = candidates.get((int) Long.remainderUnsigned(state, candidates.size()));
       if (chosen.stream().noneMatch(other -> nested(other.scope(), candidate.scope()))) {

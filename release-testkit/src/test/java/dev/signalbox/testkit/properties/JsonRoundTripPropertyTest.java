@@ -20,13 +20,17 @@ class JsonRoundTripPropertyTest {
   @TestFactory
   Stream<DynamicTest> jsonDocumentsRoundTrip() {
     return ModelTypes.documents().stream()
-        .map(type -> DynamicTest.dynamicTest(type.getSimpleName(), () -> roundTrip(JSON, type, 300)));
+        .map(
+            type ->
+                DynamicTest.dynamicTest(type.getSimpleName(), () -> roundTrip(JSON, type, 300)));
   }
 
   @TestFactory
   Stream<DynamicTest> yamlDocumentsRoundTrip() {
     return ModelTypes.documents().stream()
-        .map(type -> DynamicTest.dynamicTest(type.getSimpleName(), () -> roundTrip(YAML, type, 200)));
+        .map(
+            type ->
+                DynamicTest.dynamicTest(type.getSimpleName(), () -> roundTrip(YAML, type, 200)));
   }
 
   @TestFactory

@@ -37,12 +37,16 @@ final class ModelTypes {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    if (types.size() < 50) {
+      // every property over the model would pass vacuously if the scan found nothing
+      throw new IllegalStateException("found only " + types + " in " + MODEL_PACKAGE);
+    }
     return List.copyOf(types);
   }
 
   /**
-   * The model types that are read and written as whole documents: records and sealed types, but
-   * not the records of one String, which are written as plain strings.
+   * The model types that are read and written as whole documents: records and sealed types, but not
+   * the records of one String, which are written as plain strings.
    */
   static List<Class<?>> documents() {
     return all().stream().filter(type -> !type.isEnum() && !isStringRecord(type)).toList();

@@ -1,4 +1,7 @@
-/** Property tests of the model and its codec over the test kit's generators: the invariants every value type must hold. */
+/**
+ * Property tests of the model and its codec over the test kit's generators: the invariants every
+ * value type must hold.
+ */
 @NullMarked
 package dev.signalbox.testkit.properties;
 
