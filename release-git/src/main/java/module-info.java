@@ -1,6 +1,6 @@
 /**
- * Signalbox's git adapter, built on JGit: change sets, content digests, ownership, merge
- * simulation and revert checks behind release-core's version-control SPI.
+ * Signalbox's git adapter, built on JGit: change sets, content digests, ownership, merge simulation
+ * and revert checks behind release-core's version-control SPI.
  *
  * <p>The adapter's API package is exported when its first type lands (see the release-git issue).
  */

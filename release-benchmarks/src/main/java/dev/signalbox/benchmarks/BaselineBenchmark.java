@@ -9,8 +9,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Baseline: measures {@link String#valueOf(long)}, nothing of Signalbox. It proves that
- * {@code benchmarks.jar} runs, and gives a floor to compare the real benchmarks with.
+ * Baseline: measures {@link String#valueOf(long)}, nothing of Signalbox. It proves that {@code
+ * benchmarks.jar} runs, and gives a floor to compare the real benchmarks with.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -19,6 +19,9 @@ public class BaselineBenchmark {
 
   /** Not final, so that the JIT cannot fold the call into a constant. */
   private long value = 1_234_567_890L;
+
+  /** Creates the benchmark's state; JMH calls it. */
+  public BaselineBenchmark() {}
 
   /**
    * Formats a long as decimal text.

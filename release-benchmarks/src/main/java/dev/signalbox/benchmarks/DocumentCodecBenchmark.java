@@ -44,6 +44,9 @@ public class DocumentCodecBenchmark {
   private ChangeRequest change = sample(20);
   private String document = "";
 
+  /** Creates the benchmark's state; JMH calls it, then {@link #setUp()}. */
+  public DocumentCodecBenchmark() {}
+
   /** Writes the sample once, for the read benchmarks. */
   @Setup
   public void setUp() {

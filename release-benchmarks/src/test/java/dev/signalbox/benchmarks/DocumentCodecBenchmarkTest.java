@@ -12,7 +12,9 @@ class DocumentCodecBenchmarkTest {
     benchmark.setUp();
 
     assertThat(benchmark.readChangeRequest()).isEqualTo(DocumentCodecBenchmark.sample(20));
-    assertThat(benchmark.writeChangeRequest()).contains("\"formatVersion\": 1").contains("Pay19.java");
+    assertThat(benchmark.writeChangeRequest())
+        .contains("\"formatVersion\": 1")
+        .contains("Pay19.java");
     assertThat(benchmark.parseTreeOnly().get("changes").get("files").size()).isEqualTo(21);
   }
 }

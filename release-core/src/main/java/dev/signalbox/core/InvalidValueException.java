@@ -6,9 +6,8 @@ import org.jspecify.annotations.Nullable;
  * Thrown when a value cannot be built because one of its fields is invalid; the message names the
  * field and the rejected value, as in {@code probability must be within [0, 1], was 1.7}.
  *
- * <p>{@link #field()} is relative to the value being built ({@code probability}, {@code
- * files[3]}), so that a reader of a JSON document can report it under the document path of that
- * value.
+ * <p>{@link #field()} is relative to the value being built ({@code probability}, {@code files[3]}),
+ * so that a reader of a JSON document can report it under the document path of that value.
  */
 public class InvalidValueException extends SignalboxException {
   private static final long serialVersionUID = 1L;

@@ -30,11 +30,11 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * A tour of Signalbox's model: build a request for change, write it as JSON, read a freeze window
- * a person wrote in YAML, and see every problem of a broken document reported at once.
+ * A tour of Signalbox's model: build a request for change, write it as JSON, read a freeze window a
+ * person wrote in YAML, and see every problem of a broken document reported at once.
  *
- * <p>Run it with {@code ./mvnw -B -q -pl release-examples -am install -DskipTests} and then
- * {@code java -cp ... dev.signalbox.examples.ModelTour}, or through its test.
+ * <p>Run it with {@code ./mvnw -B -q -pl release-examples -am install -DskipTests} and then {@code
+ * java -cp ... dev.signalbox.examples.ModelTour}, or through its test.
  */
 public final class ModelTour {
   private ModelTour() {}
@@ -56,7 +56,8 @@ public final class ModelTour {
                 Revision.of("1f0e4c2b9a7d6e5f4c3b2a1908f7e6d5c4b3a291"),
                 Revision.of("7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9a8b"))
             .contentDigest(
-                ContentDigest.of("5d4c3b2a19f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1903f2e1d0c9b8a7f6e"))
+                ContentDigest.of(
+                    "5d4c3b2a19f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1903f2e1d0c9b8a7f6e"))
             .changes(
                 ChangeSet.of(
                     FileChange.added("db/migrations/V42__idempotency_keys.sql", 14),
@@ -82,7 +83,9 @@ public final class ModelTour {
     out.println(DocumentCodec.json().write(migration));
     out.println(
         "declared scope covers the migration: "
-            + migration.declaredScope().covers(RepoPath.of("db/migrations/V42__idempotency_keys.sql")));
+            + migration
+                .declaredScope()
+                .covers(RepoPath.of("db/migrations/V42__idempotency_keys.sql")));
 
     out.println();
     out.println("== A freeze window written by a person, read from YAML");

@@ -22,7 +22,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -102,7 +101,8 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * use. A record in another named module must be public in an exported package, or in a package
  * opened to {@code dev.signalbox.core}.
  *
- * <p>Instances are immutable and thread-safe; class metadata is cached per class.
+ * <p>A null argument is refused with an {@link IllegalArgumentException} naming it. Instances are
+ * immutable and thread-safe; class metadata is cached per class.
  */
 public final class DocumentCodec {
   /** The format version this codec writes and the only one it reads. */
@@ -211,7 +211,8 @@ public final class DocumentCodec {
    * @throws IllegalStateException if the codec cannot map {@code type} or a type it contains
    */
   public <T> T read(String document, Class<T> type) {
-    Objects.requireNonNull(document, "document");
+    required("document", document);
+    required("type", type);
     Form form = documentForm(type);
     JsonNode root = parse(document, type);
     TreeReader reader = new TreeReader(ignoreUnknownFields);
@@ -233,7 +234,8 @@ public final class DocumentCodec {
    * @throws IllegalStateException if the codec cannot map {@code type} or a type it contains
    */
   public <T> T read(Path file, Class<T> type) {
-    Objects.requireNonNull(file, "file");
+    required("file", file);
+    required("type", type);
     documentForm(type);
     String text;
     try {
@@ -259,7 +261,7 @@ public final class DocumentCodec {
    * @throws IllegalStateException if the codec cannot map the value's type or a type it contains
    */
   public String write(Object value) {
-    Objects.requireNonNull(value, "value");
+    required("value", value);
     Form form = TreeWriter.formOf(value);
     if (!(form instanceof RecordForm record)) {
       throw new IllegalArgumentException(
@@ -282,7 +284,7 @@ public final class DocumentCodec {
    * @throws IllegalStateException if the codec cannot map the value's type or a type it contains
    */
   public JsonNode toTree(Object value) {
-    Objects.requireNonNull(value, "value");
+    required("value", value);
     if (!(value instanceof Collection || value instanceof Map)) {
       check(TreeWriter.formOf(value));
     }
@@ -297,6 +299,7 @@ public final class DocumentCodec {
    * @throws IllegalStateException if the codec cannot map {@code type} or a type it contains
    */
   public <T> T fromTree(JsonNode node, Class<T> type) {
+    required("type", type);
     return Primitives.wrap(type).cast(fromTree(node, (Type) type));
   }
 
@@ -308,6 +311,7 @@ public final class DocumentCodec {
    * @throws IllegalStateException if the codec cannot map {@code type} or a type it contains
    */
   public Object fromTree(JsonNode node, Type type) {
+    required("type", type);
     Form form = Form.of(type);
     check(form);
     TreeReader reader = new TreeReader(ignoreUnknownFields);
@@ -316,6 +320,13 @@ public final class DocumentCodec {
       throw new InvalidDocumentException(rawClass(type), reader.problems());
     }
     return value;
+  }
+
+  /** Refuses a null argument with a message naming it, rather than a bare NullPointerException. */
+  private static void required(String name, @Nullable Object argument) {
+    if (argument == null) {
+      throw new IllegalArgumentException(name + " must not be null");
+    }
   }
 
   private static Form documentForm(Class<?> type) {

@@ -1,6 +1,9 @@
 package dev.signalbox.core.model;
 
-/** How far a wrong change would reach, from least to most; declaration order is the order of severity. */
+/**
+ * How far a wrong change would reach, from least to most; declaration order is the order of
+ * severity.
+ */
 public enum BlastLevel {
   /** One component, no sensitive kinds. */
   LOW,

@@ -29,7 +29,8 @@ public record BlastRadius(
   /** A blast radius of {@code level} in the given components, with no owners or sensitive kinds. */
   public static BlastRadius of(BlastLevel level, String... components) {
     Checks.present(BlastRadius.class, "components", components);
-    return new BlastRadius(level, new LinkedHashSet<>(Arrays.asList(components)), Set.of(), Set.of());
+    return new BlastRadius(
+        level, new LinkedHashSet<>(Arrays.asList(components)), Set.of(), Set.of());
   }
 
   /** Whether the change contains {@code kind}. */

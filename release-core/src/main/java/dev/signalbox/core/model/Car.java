@@ -11,7 +11,8 @@ import dev.signalbox.core.internal.Checks;
  * @param contentDigest the content digest of that revision's diff
  * @param revertCheck whether its revert applies to the train's final tree
  */
-public record Car(ChangeRef change, Revision head, ContentDigest contentDigest, RevertCheck revertCheck) {
+public record Car(
+    ChangeRef change, Revision head, ContentDigest contentDigest, RevertCheck revertCheck) {
   /** Checks that every field is present. */
   public Car {
     Checks.present(Car.class, "change", change);

@@ -3,7 +3,8 @@ package dev.signalbox.core.model;
 import dev.signalbox.core.internal.Checks;
 
 /**
- * The identifier of a change request within its repository, such as a pull request number or a branch name.
+ * The identifier of a change request within its repository, such as a pull request number or a
+ * branch name.
  *
  * @param value the identifier, without whitespace
  */

@@ -27,7 +27,8 @@ public record Envelope(String payloadType, String payload, List<EnvelopeSignatur
   }
 
   /** An envelope of {@code payload} with the given signatures. */
-  public static Envelope of(String payloadType, byte[] payload, List<EnvelopeSignature> signatures) {
+  public static Envelope of(
+      String payloadType, byte[] payload, List<EnvelopeSignature> signatures) {
     Checks.present(Envelope.class, "payload", payload);
     return new Envelope(payloadType, Base64.getEncoder().encodeToString(payload), signatures);
   }

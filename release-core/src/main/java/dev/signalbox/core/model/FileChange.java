@@ -74,13 +74,11 @@ public record FileChange(
 
   /** A deleted text file that had {@code lines} lines. */
   public static FileChange deleted(String path, int lines) {
-    return new FileChange(
-        RepoPath.of(path), Optional.empty(), ChangeKind.DELETED, 0, lines, false);
+    return new FileChange(RepoPath.of(path), Optional.empty(), ChangeKind.DELETED, 0, lines, false);
   }
 
   /** A text file moved from {@code oldPath} to {@code path}, possibly with edits. */
-  public static FileChange renamed(
-      String oldPath, String path, int linesAdded, int linesRemoved) {
+  public static FileChange renamed(String oldPath, String path, int linesAdded, int linesRemoved) {
     return new FileChange(
         RepoPath.of(path),
         Optional.of(RepoPath.of(oldPath)),

@@ -4,6 +4,8 @@ package dev.signalbox.core.model;
 public enum FreezeLevel {
   /** Holds all but P0 changes, security fixes and EMERGENCY changes with a valid acceptance. */
   NON_CRITICAL,
-  /** Holds all but EMERGENCY changes with a valid acceptance; a superset of {@link #NON_CRITICAL}. */
+  /**
+   * Holds all but EMERGENCY changes with a valid acceptance; a superset of {@link #NON_CRITICAL}.
+   */
   ALL
 }

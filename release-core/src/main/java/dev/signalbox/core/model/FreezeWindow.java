@@ -4,8 +4,8 @@ import dev.signalbox.core.internal.Checks;
 import java.util.Optional;
 
 /**
- * A scoped period in which changes may not ship: declared by a human, with a reason, on a
- * schedule. Which changes it holds depends on its {@link FreezeLevel}.
+ * A scoped period in which changes may not ship: declared by a human, with a reason, on a schedule.
+ * Which changes it holds depends on its {@link FreezeLevel}.
  *
  * @param id the window's identifier
  * @param scope where it applies

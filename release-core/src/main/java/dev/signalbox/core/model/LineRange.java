@@ -14,7 +14,8 @@ public record LineRange(int start, int end) {
   public LineRange {
     Checks.atLeast(LineRange.class, "start", start, 1);
     if (end < start) {
-      throw new InvalidValueException(LineRange.class, "end", "must be >= start (" + start + ")", end);
+      throw new InvalidValueException(
+          LineRange.class, "end", "must be >= start (" + start + ")", end);
     }
   }
 

@@ -5,8 +5,8 @@ import dev.signalbox.core.internal.Checks;
 import java.util.Optional;
 
 /**
- * What an override accepts: a reviewer's whole verdict on a surface, or one finding in it (named
- * by its rule, and optionally its path).
+ * What an override accepts: a reviewer's whole verdict on a surface, or one finding in it (named by
+ * its rule, and optionally its path).
  *
  * @param reviewer the id of the reviewer whose verdict is overridden
  * @param surface the surface of that verdict

@@ -3,8 +3,8 @@ package dev.signalbox.core.model;
 import dev.signalbox.core.internal.Checks;
 
 /**
- * Something that must happen before a deferred change can ship, such as {@code needs an APPROVE
- * on SECURITY from a reviewer other than the producer}.
+ * Something that must happen before a deferred change can ship, such as {@code needs an APPROVE on
+ * SECURITY from a reviewer other than the producer}.
  *
  * @param rule the id of the rule that asks for it
  * @param action what must happen, in words people read

@@ -17,7 +17,10 @@ public record RevertCheck(RevertStatus status, List<RepoPath> conflicts) {
     conflicts = Checks.list(RevertCheck.class, "conflicts", conflicts);
     if (status == RevertStatus.CONFLICTS && conflicts.isEmpty()) {
       throw new InvalidValueException(
-          RevertCheck.class, "conflicts", "must not be empty when the status is CONFLICTS", conflicts);
+          RevertCheck.class,
+          "conflicts",
+          "must not be empty when the status is CONFLICTS",
+          conflicts);
     }
     if (status != RevertStatus.CONFLICTS && !conflicts.isEmpty()) {
       throw new InvalidValueException(

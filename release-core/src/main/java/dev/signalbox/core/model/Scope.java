@@ -48,10 +48,15 @@ public record Scope(
 
   /** Whether this scope restricts nothing. */
   public boolean isEverything() {
-    return components.isEmpty() && paths.isEmpty() && environments.isEmpty() && exclusions.isEmpty();
+    return components.isEmpty()
+        && paths.isEmpty()
+        && environments.isEmpty()
+        && exclusions.isEmpty();
   }
 
-  /** Whether {@code path} is inside this scope's paths: matched (or unrestricted) and not excluded. */
+  /**
+   * Whether {@code path} is inside this scope's paths: matched (or unrestricted) and not excluded.
+   */
   public boolean covers(RepoPath path) {
     boolean included = paths.isEmpty() || paths.stream().anyMatch(glob -> glob.matches(path));
     return included && exclusions.stream().noneMatch(glob -> glob.matches(path));

@@ -4,8 +4,8 @@ import dev.signalbox.core.InvalidValueException;
 import dev.signalbox.core.internal.Checks;
 
 /**
- * A {@link RiskAcceptance} inside the DSSE envelope that signs it: the form in which a risk acceptance arrives from
- * outside the process.
+ * A {@link RiskAcceptance} inside the DSSE envelope that signs it: the form in which a risk
+ * acceptance arrives from outside the process.
  *
  * <p>Holding one proves nothing: the evidence verifier checks the signature against the key
  * registry, then parses exactly the verified payload.
@@ -21,7 +21,10 @@ public record SignedAcceptance(Envelope envelope) {
     Checks.present(SignedAcceptance.class, "envelope", envelope);
     if (!envelope.payloadType().equals(PAYLOAD_TYPE)) {
       throw new InvalidValueException(
-          SignedAcceptance.class, "envelope.payloadType", "must be " + PAYLOAD_TYPE, envelope.payloadType());
+          SignedAcceptance.class,
+          "envelope.payloadType",
+          "must be " + PAYLOAD_TYPE,
+          envelope.payloadType());
     }
   }
 }

@@ -4,8 +4,8 @@ import dev.signalbox.core.InvalidValueException;
 import dev.signalbox.core.internal.Checks;
 
 /**
- * A {@link VerdictOverride} inside the DSSE envelope that signs it: the form in which an override arrives from
- * outside the process.
+ * A {@link VerdictOverride} inside the DSSE envelope that signs it: the form in which an override
+ * arrives from outside the process.
  *
  * <p>Holding one proves nothing: the evidence verifier checks the signature against the key
  * registry, then parses exactly the verified payload.
@@ -21,7 +21,10 @@ public record SignedOverride(Envelope envelope) {
     Checks.present(SignedOverride.class, "envelope", envelope);
     if (!envelope.payloadType().equals(PAYLOAD_TYPE)) {
       throw new InvalidValueException(
-          SignedOverride.class, "envelope.payloadType", "must be " + PAYLOAD_TYPE, envelope.payloadType());
+          SignedOverride.class,
+          "envelope.payloadType",
+          "must be " + PAYLOAD_TYPE,
+          envelope.payloadType());
     }
   }
 }

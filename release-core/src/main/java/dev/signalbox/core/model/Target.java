@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a calendar query is about: where a change lands and what kind of change it is, since
- * whether a window is open depends on both (a P0 passes a {@code NON_CRITICAL} freeze).
+ * What a calendar query is about: where a change lands and what kind of change it is, since whether
+ * a window is open depends on both (a P0 passes a {@code NON_CRITICAL} freeze).
  *
  * @param components the components the change touches
  * @param paths the paths the change touches

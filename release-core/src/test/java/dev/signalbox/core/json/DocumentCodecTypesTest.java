@@ -53,6 +53,26 @@ class DocumentCodecTypesTest {
   }
 
   @Test
+  @SuppressWarnings("NullAway") // passes null on purpose
+  void refusesNullArgumentsNamingThem() {
+    assertThatThrownBy(() -> JSON.read((String) null, CodecSamples.Release.class))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("document must not be null");
+    assertThatThrownBy(() -> JSON.read(DOCUMENT, null))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("type must not be null");
+    assertThatThrownBy(() -> JSON.read((java.nio.file.Path) null, CodecSamples.Release.class))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("file must not be null");
+    assertThatThrownBy(() -> JSON.write(null))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("value must not be null");
+    assertThatThrownBy(() -> JSON.toTree(null))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("value must not be null");
+  }
+
+  @Test
   void refusesDocumentsThatAreNotRecordsOrSealedInterfaces() {
     assertThatThrownBy(() -> JSON.read(DOCUMENT, String.class))
         .isExactlyInstanceOf(IllegalArgumentException.class)

@@ -7,8 +7,8 @@ import dev.signalbox.core.model.Verdict;
 
 /**
  * Entry points for AssertJ assertions on Signalbox's main types, as in {@code
- * assertThat(decision).isNotYet().hasReasonFrom("freeze")}. Import statically beside AssertJ's
- * own {@code Assertions.assertThat}.
+ * assertThat(decision).isNotYet().hasReasonFrom("freeze")}. Import statically beside AssertJ's own
+ * {@code Assertions.assertThat}.
  */
 public final class SignalboxAssertions {
   private SignalboxAssertions() {}

@@ -20,7 +20,10 @@ public final class TrainAssert extends AbstractAssert<TrainAssert, Train> {
     if (groupOf(change) < 0) {
       failWithMessage(
           "Expected train %s to board %s but it boarded %s%s",
-          actual.id(), change, boarded(), carryoverOf(change).map(c -> "; it was carried over: " + c.reasons()).orElse(""));
+          actual.id(),
+          change,
+          boarded(),
+          carryoverOf(change).map(c -> "; it was carried over: " + c.reasons()).orElse(""));
     }
     return this;
   }

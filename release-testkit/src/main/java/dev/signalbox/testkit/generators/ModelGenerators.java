@@ -218,7 +218,7 @@ public final class ModelGenerators {
     Gen<String> segments =
         Generate.frequency(
             // a literal segment may hold * and ? as wildcards, but ** only stands alone
-            Pair.of(4, pathSegments().map(s -> s.replace("**", "*"))),
+            Pair.of(4, pathSegments().map(s -> s.replaceAll("\\*+", "*"))),
             Pair.of(1, Generate.pick(List.of("*", "**", "*.java", "?", "db", "src"))));
     return listsOf(segments, Generate.range(1, 5))
         .map(

@@ -49,7 +49,9 @@ class SignalboxAssertionsTest {
         HEAD,
         Outcome.NOT_YET,
         List.of(Reason.of("freeze", "incident freeze on auth")),
-        List.of(new RequiredAction("risk-acceptance", "needs a risk acceptance signed by a release-manager")),
+        List.of(
+            new RequiredAction(
+                "risk-acceptance", "needs a risk acceptance signed by a release-manager")),
         Optional.of(NOON),
         POLICY);
   }
@@ -82,8 +84,18 @@ class SignalboxAssertionsTest {
   @Test
   void verdictAssertions() {
     Verdict timedOut =
-        Verdict.abstain(AUTH, REVIEWER, RiskSurface.SECURITY, DIGEST, NOON, AbstainCause.TIMED_OUT, "no answer in 30s");
-    assertThat(timedOut).abstains().abstainsBecause(AbstainCause.TIMED_OUT).isOn(RiskSurface.SECURITY);
+        Verdict.abstain(
+            AUTH,
+            REVIEWER,
+            RiskSurface.SECURITY,
+            DIGEST,
+            NOON,
+            AbstainCause.TIMED_OUT,
+            "no answer in 30s");
+    assertThat(timedOut)
+        .abstains()
+        .abstainsBecause(AbstainCause.TIMED_OUT)
+        .isOn(RiskSurface.SECURITY);
     assertThatThrownBy(() -> assertThat(timedOut).approves())
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("to be APPROVE but was ABSTAIN (TIMED_OUT: no answer in 30s)");
@@ -124,7 +136,8 @@ class SignalboxAssertionsTest {
             List.of(
                 new MergeGroup(List.of(new Car(AUTH, HEAD, DIGEST, RevertCheck.clean()))),
                 new MergeGroup(List.of(new Car(DOCS, HEAD, DIGEST, RevertCheck.notChecked())))),
-            List.of(new Carryover(LATE, List.of(Reason.of("dependency", "waits for acme/api#99")))));
+            List.of(
+                new Carryover(LATE, List.of(Reason.of("dependency", "waits for acme/api#99")))));
     assertThat(train)
         .hasMergeGroups(2)
         .boards(AUTH)
