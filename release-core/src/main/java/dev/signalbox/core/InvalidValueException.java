@@ -1,5 +1,6 @@
 package dev.signalbox.core;
 
+import dev.signalbox.core.internal.Quoting;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,33 +69,8 @@ public class InvalidValueException extends SignalboxException {
     if (value == null) {
       return "null";
     }
-    if (!(value instanceof CharSequence)) {
-      return String.valueOf(value);
-    }
-    String s = value.toString();
-    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-    int shown = 0;
-    for (int i = 0; i < s.length(); i++) {
-      if (++shown > 200) {
-        out.append("…");
-        break;
-      }
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
+    return value instanceof CharSequence text
+        ? Quoting.quote(text, '"', 200)
+        : String.valueOf(value);
   }
 }

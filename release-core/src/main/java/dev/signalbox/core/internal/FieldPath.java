@@ -22,7 +22,9 @@ public final class FieldPath {
 
   /** The segment of a member named {@code name}: {@code .name}, or {@code ['name']} if odd. */
   public static String member(String name) {
-    return isIdentifier(name) ? "." + name : "['" + escape(name) + "']";
+    return isIdentifier(name)
+        ? "." + name
+        : "[" + Quoting.quote(name, '\'', Integer.MAX_VALUE) + "]";
   }
 
   private static boolean isIdentifier(String name) {
@@ -40,27 +42,5 @@ public final class FieldPath {
 
   private static boolean isLetter(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  }
-
-  private static String escape(String name) {
-    StringBuilder out = new StringBuilder(name.length() + 8);
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      switch (c) {
-        case '\'' -> out.append("\\'");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.toString();
   }
 }
