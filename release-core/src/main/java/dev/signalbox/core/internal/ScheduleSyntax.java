@@ -203,6 +203,9 @@ public final class ScheduleSyntax {
             if (last < 0) {
               return ": " + InvalidValueException.render(to) + " is not " + expected;
             }
+            if (last == 0 && name.equals("day-of-week")) {
+              last = 7; // a range ending on Sunday (mon-sun, 1-0) ends on its other number, 7
+            }
             if (first > last) {
               return ": the range "
                   + InvalidValueException.render(from + "-" + to)
@@ -235,6 +238,9 @@ public final class ScheduleSyntax {
         frequency = Ascii.toUpperCase(part.substring(equals + 1));
         break;
       }
+    }
+    if (Ascii.toUpperCase(rule).startsWith("RRULE:")) {
+      return "must be the rule alone, without the \"RRULE:\" prefix";
     }
     if (frequency == null) {
       return "must name its frequency (FREQ=...)";
@@ -328,6 +334,11 @@ public final class ScheduleSyntax {
           return ": "
               + InvalidValueException.render(item)
               + " has an ordinal, which only FREQ=MONTHLY and FREQ=YEARLY allow";
+        }
+        if (ordinal != null && frequency.equals("MONTHLY") && !within(ordinal, 1, 5)) {
+          return ": "
+              + InvalidValueException.render(item)
+              + " has an ordinal beyond ±5, which never occurs within a month";
         }
         return null;
       }

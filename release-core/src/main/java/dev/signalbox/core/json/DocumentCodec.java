@@ -299,18 +299,20 @@ public final class DocumentCodec {
    * @throws IllegalStateException if the codec cannot map {@code type} or a type it contains
    */
   public <T> T fromTree(JsonNode node, Class<T> type) {
+    required("node", node);
     required("type", type);
     return Primitives.wrap(type).cast(fromTree(node, (Type) type));
   }
 
   /**
    * Reads a tree, without a format version, as a value of a generic {@code type} such as {@code
-   * List<RepoPath>}; an absent or null tree reads as an empty collection or map.
+   * List<RepoPath>}; a missing node or a JSON null reads as an empty collection or map.
    *
    * @throws InvalidDocumentException listing every problem
    * @throws IllegalStateException if the codec cannot map {@code type} or a type it contains
    */
   public Object fromTree(JsonNode node, Type type) {
+    required("node", node);
     required("type", type);
     Form form = Form.of(type);
     check(form);

@@ -1,6 +1,7 @@
 package dev.signalbox.core.json;
 
 import dev.signalbox.core.InvalidValueException;
+import java.io.Serializable;
 
 /**
  * One thing wrong with a JSON or YAML document: where it is, as a JSON path ({@code
@@ -9,7 +10,9 @@ import dev.signalbox.core.InvalidValueException;
  * @param path the JSON path of the offending node, {@code $} for the document itself
  * @param message what is wrong, with the rejected value ({@code must be relative, was "/etc"})
  */
-public record DocumentProblem(String path, String message) {
+public record DocumentProblem(String path, String message) implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** Checks that both parts are present and the path is a JSON path. */
   public DocumentProblem {
     if (path == null || !path.startsWith("$")) {

@@ -59,10 +59,10 @@ public sealed interface Schedule {
    * <p>An expression is five fields separated by whitespace: minute (0-59), hour (0-23),
    * day-of-month (1-31), month (1-12 or {@code jan}-{@code dec}) and day-of-week (0-7, both 0 and 7
    * being Sunday, or {@code sun}-{@code sat}); names are three letters in any case. A field is a
-   * comma list of items, each {@code *}, a value, a range {@code a-b} (not reversed), or a step
-   * {@code *}{@code /n} or {@code a-b/n} with {@code n >= 1}: {@code 0 23 * * fri}, {@code *}{@code
-   * /15 9-17 * * 1-5}. Other cron dialects ({@code @weekly}, {@code ?}, {@code L}, seconds) are
-   * refused.
+   * comma list of items, each {@code *}, a value, a range {@code a-b} (not reversed; a day-of-week
+   * range may end on Sunday as {@code mon-sun} or {@code 1-0}), or a step {@code *}{@code /n} or
+   * {@code a-b/n} with {@code n >= 1}: {@code 0 23 * * fri}, {@code *}{@code /15 9-17 * * 1-5}.
+   * Other cron dialects ({@code @weekly}, {@code ?}, {@code L}, seconds) are refused.
    *
    * @param start the cron expression at which the freeze begins ({@code freeze_start})
    * @param end the cron expression at which it ends ({@code freeze_end})
@@ -87,10 +87,11 @@ public sealed interface Schedule {
    * {@code COUNT} (whole numbers {@code >= 1}), {@code UNTIL} (a date {@code yyyymmdd} or a
    * date-time {@code yyyymmddThhmmss}, optionally ending in {@code Z}; not with {@code COUNT}),
    * {@code BYDAY} (weekdays {@code MO}..{@code SU}, each optionally after an ordinal {@code
-   * ±1..53}, as in {@code 1MO} or {@code -1FR}, which only {@code MONTHLY} and {@code YEARLY}
-   * allow), {@code BYMONTHDAY} ({@code ±1..31}; not with {@code WEEKLY}), {@code BYMONTH} (1..12),
-   * {@code BYHOUR} (0..23), {@code BYMINUTE} (0..59) — each of these a comma list — and {@code
-   * WKST} (one weekday). For example {@code FREQ=MONTHLY;BYDAY=-1FR;BYHOUR=16;BYMINUTE=0}.
+   * ±1..53}, as in {@code 1MO} or {@code -1FR}, which only {@code MONTHLY} (up to ±5) and {@code
+   * YEARLY} allow), {@code BYMONTHDAY} ({@code ±1..31}; not with {@code WEEKLY}), {@code BYMONTH}
+   * (1..12), {@code BYHOUR} (0..23), {@code BYMINUTE} (0..59) — each of these a comma list — and
+   * {@code WKST} (one weekday). For example {@code FREQ=MONTHLY;BYDAY=-1FR;BYHOUR=16;BYMINUTE=0},
+   * without the {@code RRULE:} prefix of an iCalendar line.
    *
    * @param start the first occurrence's local start ({@code DTSTART})
    * @param zone the zone of the local times

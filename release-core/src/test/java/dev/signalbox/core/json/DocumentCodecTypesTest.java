@@ -70,6 +70,9 @@ class DocumentCodecTypesTest {
     assertThatThrownBy(() -> JSON.toTree(null))
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage("value must not be null");
+    assertThatThrownBy(() -> JSON.fromTree(null, CodecSamples.Release.class))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("node must not be null");
   }
 
   @Test

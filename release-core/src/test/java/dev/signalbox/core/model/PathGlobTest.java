@@ -234,7 +234,9 @@ class PathGlobTest {
         () -> PathGlob.of(pattern),
         PathGlob.class,
         "pattern",
-        "pattern must not contain invisible format characters, was \"" + pattern + "\"");
+        // the message shows the invisible character escaped (see QuotingTest)
+        "pattern must not contain invisible format characters, was "
+            + InvalidValueException.render(pattern));
   }
 
   @Test

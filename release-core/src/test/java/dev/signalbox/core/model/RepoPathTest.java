@@ -123,7 +123,9 @@ class RepoPathTest {
         () -> RepoPath.of(raw),
         RepoPath.class,
         "value",
-        "value must not contain invisible format characters, was \"" + raw + "\"");
+        // the message shows the invisible character escaped (see QuotingTest)
+        "value must not contain invisible format characters, was "
+            + InvalidValueException.render(raw));
   }
 
   @Test
@@ -187,7 +189,7 @@ class RepoPathTest {
         () -> RepoPath.of("x\u0085"),
         RepoPath.class,
         "value",
-        "value must not contain control characters, was \"x\u0085\"");
+        "value must not contain control characters, was \"x\\u0085\"");
   }
 
   @ParameterizedTest

@@ -101,7 +101,9 @@ class ScheduleTest {
           "0 9 * * MON-FRI",
           "0 0 1 jan-dec sun-sat",
           "5-10/1 00 01 * *",
-          "0 0 * * */2"
+          "0 0 * * */2",
+          "0 9 * * mon-sun", // a range may end on Sunday ...
+          "0 9 * * 5-0" // ... written either way
         })
     void acceptsStandardCron(String expression) {
       assertThat(new Schedule.Cron(expression, expression, PARIS).end()).isEqualTo(expression);
@@ -330,6 +332,21 @@ class ScheduleTest {
               + " FREQ=YEARLY allow");
       assertRuleRejected(
           "BYMONTHDAY=5;FREQ=WEEKLY", "part 1 \"BYMONTHDAY=5\" cannot be used with FREQ=WEEKLY");
+    }
+
+    @Test
+    void rejectsMonthlyOrdinalsBeyondFiveAndTheICalendarPrefix() {
+      assertRuleRejected(
+          "FREQ=MONTHLY;BYDAY=53MO",
+          "part 2 \"BYDAY=53MO\": \"53MO\" has an ordinal beyond ±5, which never occurs within a"
+              + " month");
+      assertThat(
+              new Schedule.Recurrence(
+                      friday, PARIS, "FREQ=YEARLY;BYDAY=53MO", Duration.ofHours(1), Set.of())
+                  .rule())
+          .isEqualTo("FREQ=YEARLY;BYDAY=53MO");
+      assertRuleRejected(
+          "RRULE:FREQ=DAILY", "must be the rule alone, without the \"RRULE:\" prefix");
     }
 
     private void assertRuleRejected(String rule, String problem) {

@@ -658,11 +658,14 @@ public final class ModelGenerators {
     Gen<Boolean> coins = Generate.booleans();
     Gen<Integer> sizes = Generate.range(1, 4);
     Gen<String> signs = Generate.pick(List.of("", "", "+", "-"));
-    // an ordinal weekday (1MO, -1FR) is the n-th of the month or year; RFC 5545 allows up to 53
-    Gen<String> ordinals =
+    // an ordinal weekday (1MO, -1FR) is the n-th of the month (up to 5) or of the year (up to 53)
+    Gen<String> monthOrdinals =
         Generate.frequency(
-            Pair.of(2, Generate.constant("")),
-            Pair.of(2, Generate.range(1, 5).zip(signs, (n, sign) -> sign + n)),
+            Pair.of(1, Generate.constant("")),
+            Pair.of(1, Generate.range(1, 5).zip(signs, (n, sign) -> sign + n)));
+    Gen<String> yearOrdinals =
+        Generate.frequency(
+            Pair.of(2, monthOrdinals),
             Pair.of(1, Generate.range(1, 53).zip(signs, (n, sign) -> sign + n)));
     Gen<String> monthDays = Generate.range(1, 31).zip(signs, (n, sign) -> sign + n);
     Gen<String> untils =
@@ -683,7 +686,7 @@ public final class ModelGenerators {
                 });
     return in -> {
       String frequency = frequencies.generate(in);
-      boolean ordinalsAllowed = frequency.equals("MONTHLY") || frequency.equals("YEARLY");
+
       List<String> parts = new ArrayList<>();
       parts.add("FREQ=" + frequency);
       if (coins.generate(in)) {
@@ -696,7 +699,11 @@ public final class ModelGenerators {
       }
       if (coins.generate(in)) {
         Gen<String> days =
-            ordinalsAllowed ? ordinals.zip(weekdays, (ordinal, day) -> ordinal + day) : weekdays;
+            switch (frequency) {
+              case "MONTHLY" -> monthOrdinals.zip(weekdays, (ordinal, day) -> ordinal + day);
+              case "YEARLY" -> yearOrdinals.zip(weekdays, (ordinal, day) -> ordinal + day);
+              default -> weekdays;
+            };
         parts.add("BYDAY=" + String.join(",", listsOf(days, sizes).generate(in)));
       }
       if (!frequency.equals("WEEKLY") && coins.generate(in)) {

@@ -74,9 +74,18 @@ final class DocumentSites {
    */
   record MapKey(ObjectNode map, String key, String mapPath, String record) {}
 
+  /**
+   * The {@code type} field of an object that a sealed interface's variant is written as.
+   *
+   * @param path the JSON path of the field
+   * @param object the object holding it
+   */
+  record TypeField(String path, ObjectNode object) {}
+
   final List<Site> values = new ArrayList<>();
   final List<RequiredField> requiredFields = new ArrayList<>();
   final List<MapKey> mapKeys = new ArrayList<>();
+  final List<TypeField> typeFields = new ArrayList<>();
 
   /** Walks a whole document of {@code type}. */
   static DocumentSites of(Class<?> type, ObjectNode document) {
@@ -123,6 +132,9 @@ final class DocumentSites {
         declared.isRecord() ? declared : subtype(declared, object.get("type").asString());
     if (ModelTypes.isStringRecord(record)) {
       return;
+    }
+    if (object.has("type")) {
+      typeFields.add(new TypeField(path + ".type", object));
     }
     for (RecordComponent component : record.getRecordComponents()) {
       JsonNode value = object.get(component.getName());
@@ -182,13 +194,19 @@ final class DocumentSites {
     return out.toString();
   }
 
-  /** A member's path segment: {@code .name}, or {@code ['name']} quoted and escaped. */
+  /**
+   * A member's path segment: {@code .name}, or {@code ['name']} quoted, with quote and backslash
+   * escaped, line breaks and tabs as {@code \\n \\r \\t} and every other invisible character
+   * (controls, line and paragraph separators, format characters) as {@code \\}{@code uXXXX}.
+   */
   static String segment(String key) {
     if (IDENTIFIER.matcher(key).matches()) {
       return "." + key;
     }
     StringBuilder out = new StringBuilder("['");
-    for (char c : key.toCharArray()) {
+    for (int i = 0; i < key.length(); ) {
+      int c = key.codePointAt(i);
+      int width = Character.charCount(c);
       switch (c) {
         case '\'' -> out.append("\\'");
         case '\\' -> out.append("\\\\");
@@ -196,13 +214,19 @@ final class DocumentSites {
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
         default -> {
-          if (c < 0x20 || c == 0x7f) {
-            out.append(String.format("\\u%04x", (int) c));
+          if (Character.isISOControl(c)
+              || c == 0x2028
+              || c == 0x2029
+              || Character.getType(c) == Character.FORMAT) {
+            for (int k = i; k < i + width; k++) {
+              out.append(String.format("\\u%04x", (int) key.charAt(k)));
+            }
           } else {
-            out.append(c);
+            out.appendCodePoint(c);
           }
         }
       }
+      i += width;
     }
     return out.append("']").toString();
   }

@@ -38,7 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Invariant 12's other half: a valid document made invalid by one to three mutations (a wrong type,
  * a missing or null field, an out-of-range number, a bad path or digest, text with a NUL, a bad map
- * key) is refused, never half-read, and the error names the exact path of every mutation.
+ * key, an unknown variant) is refused, never half-read, and the error names the exact path of every
+ * mutation and nothing else.
  */
 class InvalidDocumentPropertyTest {
   private static final DocumentCodec JSON = DocumentCodec.json();
@@ -74,7 +75,8 @@ class InvalidDocumentPropertyTest {
     OUT_OF_RANGE,
     BAD_VALUE,
     BAD_TEXT,
-    BAD_KEY
+    BAD_KEY,
+    BAD_TYPE
   }
 
   /** Text no string in the model accepts: every string field refuses NUL. */
@@ -138,6 +140,9 @@ class InvalidDocumentPropertyTest {
               assertThat(refused).as("mutations %s of %s", mutations, text).isNotNull();
               List<String> reported =
                   refused.problems().stream().map(DocumentProblem::path).toList();
+              assertThat(reported)
+                  .as("problems of %s in %s: %s", mutations, text, refused.problems())
+                  .allMatch(path -> mutations.stream().anyMatch(m -> m.path().equals(path)));
               for (Mutation mutation : mutations) {
                 assertThat(reported)
                     .as(
@@ -186,6 +191,15 @@ class InvalidDocumentPropertyTest {
       candidates.add(
           new Mutation(
               Kind.NULL, field.path(), () -> field.object().set(field.field(), NODES.nullNode())));
+    }
+    for (DocumentSites.TypeField typeField : sites.typeFields) {
+      candidates.add(
+          // an unknown variant hides everything inside its object: that object is its scope
+          new Mutation(
+              Kind.BAD_TYPE,
+              typeField.path(),
+              typeField.path().substring(0, typeField.path().length() - ".type".length()),
+              () -> typeField.object().put("type", "no-such-variant")));
     }
     for (DocumentSites.MapKey mapKey : sites.mapKeys) {
       String badKey = mapKey.key() + "\u0000";
