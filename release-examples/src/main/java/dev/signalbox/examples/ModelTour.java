@@ -33,8 +33,7 @@ import java.util.Set;
  * A tour of Signalbox's model: build a request for change, write it as JSON, read a freeze window a
  * person wrote in YAML, and see every problem of a broken document reported at once.
  *
- * <p>Run it with {@code ./mvnw -B -q -pl release-examples -am install -DskipTests} and then {@code
- * java -cp ... dev.signalbox.examples.ModelTour}, or through its test.
+ * <p>Every build runs it through {@code ModelTourTest}, which checks what it prints.
  */
 public final class ModelTour {
   private ModelTour() {}
