@@ -39,8 +39,10 @@ import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLParser;
+import tools.jackson.dataformat.yaml.YAMLSchema;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
@@ -84,9 +86,9 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  *       expected form.
  * </ul>
  *
- * <p>YAML is read as Jackson 3 reads it, with the YAML 1.2 JSON schema: only {@code null} and an
- * empty value are null ({@code ~} is the string {@code "~"}), only {@code true} and {@code false}
- * are booleans ({@code yes} is a string).
+ * <p>YAML is read with YAML 1.2's core schema: {@code ~}, {@code null} and an empty value are null
+ * (that is, absent); {@code true} and {@code false} in any capitalisation are booleans; {@code yes}
+ * and {@code no} are strings.
  *
  * <p>Paths read {@code $}, {@code .field}, {@code [index]} and, for a name that is not an
  * identifier, {@code ['odd key']}. Problems are listed in document order: within an object, its
@@ -187,7 +189,9 @@ public final class DocumentCodec {
 
     private static DocumentCodec create() {
       YAMLMapper mapper =
-          YAMLMapper.builder()
+          // YAML 1.2's core schema: ~, null and an empty value are null, as people who write YAML
+          // expect (the JSON schema would read ~ as the string "~")
+          YAMLMapper.builder(YAMLFactory.builder().yamlSchema(YAMLSchema.CORE).build())
               .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
               // parse() looks for content after the document itself, to say so plainly
               .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

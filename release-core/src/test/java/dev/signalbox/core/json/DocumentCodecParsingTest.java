@@ -106,6 +106,22 @@ class DocumentCodecParsingTest {
   }
 
   @Test
+  void readsYamlNullsAsPeopleWriteThem() {
+    for (String absent : List.of("~", "null", "Null", "")) {
+      String document =
+          "formatVersion: 1\nname: train-48\ncut: 2026-11-26T09:40:00Z\ncomment: " + absent + "\n";
+      assertThat(YAML.read(document, Release.class).comment()).as(absent).isEmpty();
+    }
+    String quoted = "formatVersion: 1\nname: train-48\ncut: 2026-11-26T09:40:00Z\ncomment: '~'\n";
+    assertThat(YAML.read(quoted, Release.class).comment()).hasValue("~");
+    Release yesNo =
+        YAML.read(
+            "formatVersion: 1\nname: yes\ncut: 2026-11-26T09:40:00Z\ncomment: no\n", Release.class);
+    assertThat(yesNo.name()).as("yes is a string in YAML 1.2").isEqualTo("yes");
+    assertThat(yesNo.comment()).hasValue("no");
+  }
+
+  @Test
   void refusesYamlTagsWhichJacksonWouldDrop() {
     String document =
         """
