@@ -148,7 +148,7 @@ final class TreeReader {
 
   /** Reads a record component or a top-level value: null and absent read the same. */
   private Object readField(@Nullable JsonNode node, Form form, JsonPath path) {
-    if (node == null || isAbsent(node)) {
+    if (node == null || isAbsent(node)) { // the null test is for NullAway's flow analysis
       if (form instanceof OptionalForm) {
         return Optional.empty();
       }

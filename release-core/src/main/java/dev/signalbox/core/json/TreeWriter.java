@@ -12,7 +12,6 @@ import dev.signalbox.core.json.Form.TextRecordForm;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -191,14 +190,18 @@ final class TreeWriter {
   }
 
   private static ArrayNode array(List<JsonNode> elements, boolean sorted) {
-    if (sorted) {
-      // A set's order means nothing; its compact JSON text gives one order for every run.
-      elements.sort(Comparator.comparing(JsonNode::toString));
-    }
     ArrayNode out = NODES.arrayNode();
-    for (JsonNode element : elements) {
-      out.add(element);
+    if (sorted && elements.size() > 1) {
+      // A set's order means nothing; its compact JSON text gives one order for every run. Each
+      // element's text is made once, not once per comparison.
+      TreeMap<String, List<JsonNode>> byText = new TreeMap<>();
+      for (JsonNode element : elements) {
+        byText.computeIfAbsent(element.toString(), text -> new ArrayList<>(1)).add(element);
+      }
+      byText.values().forEach(equal -> equal.forEach(out::add));
+      return out;
     }
+    elements.forEach(out::add);
     return out;
   }
 
