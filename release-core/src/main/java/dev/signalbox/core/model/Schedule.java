@@ -140,6 +140,27 @@ public sealed interface Schedule {
   }
 
   /**
+   * Another schedule with the days of a named holiday calendar taken out: in force when {@code
+   * schedule} is and the local day in {@code zone} is not a holiday, as a merge window that skips
+   * public holidays is.
+   *
+   * <p>Whole local days are removed, from one local midnight to the next, so an occurrence that
+   * spans a holiday is cut at its midnights rather than dropped.
+   *
+   * @param schedule the schedule whose holidays are skipped
+   * @param calendar the holiday calendar's name
+   * @param zone the zone whose local days the holidays are
+   */
+  record ExceptHolidays(Schedule schedule, String calendar, ZoneId zone) implements Schedule {
+    /** Checks that the fields are present. */
+    public ExceptHolidays {
+      Checks.present(ExceptHolidays.class, "schedule", schedule);
+      Checks.token(ExceptHolidays.class, "calendar", calendar);
+      Checks.present(ExceptHolidays.class, "zone", zone);
+    }
+  }
+
+  /**
    * In force on every day of a named holiday calendar, as local days in {@code zone}.
    *
    * @param calendar the holiday calendar's name

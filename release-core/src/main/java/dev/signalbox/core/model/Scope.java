@@ -62,6 +62,28 @@ public record Scope(
     return included && exclusions.stream().noneMatch(glob -> glob.matches(path));
   }
 
+  /**
+   * Whether this scope applies to {@code target}: in every dimension the scope restricts, the
+   * target has something inside it.
+   *
+   * <p>A target matches the components when it touches one of them, and the paths when one of its
+   * paths is {@linkplain #covers(RepoPath) covered}. A target whose environment is not known yet
+   * matches every environment, so that a window for {@code production} holds a change whose
+   * destination is undecided.
+   */
+  public boolean appliesTo(Target target) {
+    if (!components.isEmpty() && target.components().stream().noneMatch(components::contains)) {
+      return false;
+    }
+    if (!environments.isEmpty()
+        && target.environment().isPresent()
+        && !environments.contains(target.environment().get())) {
+      return false;
+    }
+    return (paths.isEmpty() && exclusions.isEmpty())
+        || target.paths().stream().anyMatch(this::covers);
+  }
+
   private static Set<PathGlob> globs(String... patterns) {
     Checks.present(Scope.class, "paths", patterns);
     ImmutableSet.Builder<PathGlob> globs = ImmutableSet.builder();

@@ -808,8 +808,8 @@ public final class ModelGenerators {
     return tokens().zip(zones(), Schedule.Holidays::new);
   }
 
-  /** Schedules of every kind. */
-  public static Gen<Schedule> schedules() {
+  /** Schedules of every kind but {@link Schedule.ExceptHolidays}, which wraps one of these. */
+  private static Gen<Schedule> plainSchedules() {
     return Generate.oneOf(
         oneOffSchedules().map(s -> (Schedule) s),
         untilLiftedSchedules().map(s -> (Schedule) s),
@@ -817,6 +817,17 @@ public final class ModelGenerators {
         recurrenceSchedules().map(s -> (Schedule) s),
         compactSchedules().map(s -> (Schedule) s),
         holidaySchedules().map(s -> (Schedule) s));
+  }
+
+  /** Schedules that skip a holiday calendar's days, each around a schedule of another kind. */
+  public static Gen<Schedule.ExceptHolidays> exceptHolidaysSchedules() {
+    return plainSchedules().zip(tokens(), zones(), Schedule.ExceptHolidays::new);
+  }
+
+  /** Schedules of every kind. */
+  public static Gen<Schedule> schedules() {
+    return Generate.frequency(
+        Pair.of(6, plainSchedules()), Pair.of(1, exceptHolidaysSchedules().map(s -> (Schedule) s)));
   }
 
   /** Ranges of days, from one day to several weeks. */
