@@ -1,0 +1,4 @@
+@NullMarked
+package dev.signalbox.core.calendar;
+
+import org.jspecify.annotations.NullMarked;
