@@ -181,11 +181,13 @@ public final class CanonicalJson {
   /**
    * The shortest digits of a positive finite double: for each precision from 1 up, the two decimals
    * of that precision around the exact value are tried, and the first precision at which one of
-   * them reads back as the double wins (the closer one if both do, the even one on a tie).
+   * them reads back as the double wins (the closer one if both do, the even one on a tie). Both are
+   * tried because at a power of two the gap below is half the gap above, so the closest decimal may
+   * read back as another double while the farther one does not (2^-1017).
    */
   private static String positive(double value) {
     if (value <= MAX_EXACT_INTEGER && value == Math.rint(value)) {
-      // no decimal other than the integer itself lies within half a unit of it
+      // neighbouring doubles are at most 1 apart here, so no shorter decimal reads back as it
       return Long.toString((long) value);
     }
     BigDecimal exact = new BigDecimal(value);
