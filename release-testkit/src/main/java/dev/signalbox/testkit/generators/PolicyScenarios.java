@@ -100,7 +100,7 @@ public final class PolicyScenarios {
    */
   public static Gen<Scenario> complete(ReleasePolicy policy) {
     return in -> {
-      ChangeRequest change = change(in, false);
+      ChangeRequest change = change(in, false, true);
       Evidence evidence = approvals(policy, change, in, true);
       if (change.changeClass() == ChangeClass.EMERGENCY) {
         evidence = evidence.and(acceptance(policy, change, 0.01));
@@ -130,7 +130,7 @@ public final class PolicyScenarios {
 
   private static Scenario scenario(ReleasePolicy policy, RandomnessSource in) {
     boolean drift = chance(in, 8);
-    ChangeRequest change = change(in, drift);
+    ChangeRequest change = change(in, drift, false);
     Instant now = now(in);
     boolean complete = chance(in, 65);
     Evidence evidence = approvals(policy, change, in, complete);
@@ -214,7 +214,11 @@ public final class PolicyScenarios {
     return new Scenario(change, new ReleaseContext(now, calendar, evidence, budgets, satisfied));
   }
 
-  private static ChangeRequest change(RandomnessSource in, boolean drift) {
+  /**
+   * A change; a {@code complete} one has an adequate rollback plan and a blast radius within its
+   * class's default cap.
+   */
+  private static ChangeRequest change(RandomnessSource in, boolean drift, boolean complete) {
     String component = pick(in, COMPONENTS);
     List<FileChange> files = new ArrayList<>();
     int count = Generate.range(1, 6).generate(in);
@@ -253,8 +257,10 @@ public final class PolicyScenarios {
                 ChangeClass.NORMAL,
                 ChangeClass.STANDARD,
                 ChangeClass.EMERGENCY));
-    if (changeClass == ChangeClass.STANDARD && chance(in, 80)) {
+    if (changeClass == ChangeClass.STANDARD && (complete || chance(in, 80))) {
       level = BlastLevel.LOW;
+    } else if (complete && changeClass == ChangeClass.NORMAL && level == BlastLevel.CRITICAL) {
+      level = BlastLevel.HIGH;
     }
     ChangeRequest.Builder builder =
         ChangeRequest.builder(ChangeId.of(String.valueOf(Generate.range(1, 9999).generate(in))))
@@ -279,9 +285,9 @@ public final class PolicyScenarios {
                         Criticality.P0)))
             .securityFix(chance(in, 10))
             .proposedAt(NOW.minus(Duration.ofHours(2)));
-    if (!chance(in, 5)) {
+    if (complete || !chance(in, 5)) {
       builder.rollback(
-          migration && chance(in, 75)
+          migration && (complete || chance(in, 75))
               ? RollbackPlan.of(RollbackKind.MIGRATION_DOWN, "run V42 down")
               : RollbackPlan.revert());
     }
