@@ -1,5 +1,6 @@
 package dev.signalbox.core.policy;
 
+import dev.signalbox.core.calendar.Hold;
 import dev.signalbox.core.model.Agent;
 import dev.signalbox.core.model.ChangeRequest;
 import dev.signalbox.core.model.Human;
@@ -40,6 +41,7 @@ final class Assessment {
   private @Nullable List<VerifiedAcceptance> validAcceptances;
   private @Nullable List<VerifiedOverride> validOverrides;
   private @Nullable Target target;
+  private @Nullable List<Hold> holds;
 
   Assessment(
       ChangeRequest change,
@@ -60,6 +62,16 @@ final class Assessment {
     if (known == null) {
       known = change.target();
       target = known;
+    }
+    return known;
+  }
+
+  /** What the calendar holds the change by now, asked once per decision. */
+  List<Hold> holds() {
+    List<Hold> known = holds;
+    if (known == null) {
+      known = context.calendar().holds(target(), now());
+      holds = known;
     }
     return known;
   }

@@ -188,21 +188,14 @@ final class Rules {
   // review-quorum: per surface, enough approvals from enough families; a REJECT sends back
 
   private static RuleResult quorum(Assessment a) {
-    List<Reason> rejections = new ArrayList<>();
-    List<RequiredAction> rejectionActions = new ArrayList<>();
-    List<Reason> missing = new ArrayList<>();
-    List<RequiredAction> missingActions = new ArrayList<>();
-    for (Map.Entry<RiskSurface, Requirement> entry : a.surfaces.entrySet()) {
-      RiskSurface surface = entry.getKey();
-      Requirement requirement = entry.getValue();
-      Set<String> approvers = new TreeSet<>();
-      Set<String> families = new TreeSet<>();
-      for (Verdict verdict : a.counted(surface)) {
-        if (verdict.outcome() == VerdictOutcome.APPROVE) {
-          approvers.add(verdict.reviewer().id());
-          families.add(verdict.reviewer().modelFamily());
-        } else if (verdict.outcome() == VerdictOutcome.REJECT && !overridden(a, verdict, null)) {
-          rejections.add(
+    List<Reason> reasons = new ArrayList<>();
+    List<RequiredAction> actions = new ArrayList<>();
+    // any counted REJECT sends back, on a surface asked for or not
+    for (Map.Entry<RiskSurface, List<Verdict>> counted : a.counted.entrySet()) {
+      for (Verdict verdict : counted.getValue()) {
+        if (verdict.outcome() == VerdictOutcome.REJECT && !overridden(a, verdict, null)) {
+          String surface = counted.getKey().name();
+          reasons.add(
               new Reason(
                   QUORUM,
                   "REJECT on "
@@ -213,8 +206,8 @@ final class Rules {
                           .findFirst()
                           .map(f -> ": " + f.message())
                           .orElse(""),
-                  Map.of("reviewer", verdict.reviewer().id(), "surface", surface.name())));
-          rejectionActions.add(
+                  Map.of("reviewer", verdict.reviewer().id(), "surface", surface)));
+          actions.add(
               new RequiredAction(
                   QUORUM,
                   "address the REJECT on "
@@ -226,10 +219,23 @@ final class Rules {
                       + " sign an override naming it"));
         }
       }
+    }
+    boolean rejected = !reasons.isEmpty();
+    for (Map.Entry<RiskSurface, Requirement> entry : a.surfaces.entrySet()) {
+      RiskSurface surface = entry.getKey();
+      Requirement requirement = entry.getValue();
+      Set<String> approvers = new TreeSet<>();
+      Set<String> families = new TreeSet<>();
+      for (Verdict verdict : a.counted(surface)) {
+        if (verdict.outcome() == VerdictOutcome.APPROVE) {
+          approvers.add(verdict.reviewer().id());
+          families.add(verdict.reviewer().modelFamily());
+        }
+      }
       int more = requirement.quorum() - approvers.size();
       int moreFamilies = requirement.distinctFamilies() - families.size();
       if (more > 0 || moreFamilies > 0) {
-        missing.add(
+        reasons.add(
             new Reason(
                 QUORUM,
                 surface
@@ -244,7 +250,7 @@ final class Rules {
                         : ""),
                 Map.of("surface", surface.name())));
         int needed = Math.max(more, moreFamilies);
-        missingActions.add(
+        actions.add(
             new RequiredAction(
                 QUORUM,
                 "needs "
@@ -262,13 +268,11 @@ final class Rules {
                         : "")));
       }
     }
-    if (!rejections.isEmpty()) {
-      rejectionActions.addAll(missingActions);
-      rejections.addAll(missing);
-      return new RuleResult.SendBack(rejections, rejectionActions);
+    if (rejected) {
+      return new RuleResult.SendBack(reasons, actions);
     }
-    if (!missing.isEmpty()) {
-      return new RuleResult.NotYet(missing, missingActions, Optional.empty());
+    if (!reasons.isEmpty()) {
+      return new RuleResult.NotYet(reasons, actions, Optional.empty());
     }
     return RuleResult.pass();
   }
@@ -375,7 +379,7 @@ final class Rules {
         a.change.changeClass() == ChangeClass.EMERGENCY
             && a.acceptanceBy(a.definition.emergency().acceptanceRoles()) != null;
     Optional<Double> unfreezeBelow = a.definition.emergency().selectiveUnfreezeBelow();
-    for (Hold hold : a.context.calendar().holds(a.target(), a.now())) {
+    for (Hold hold : a.holds()) {
       if (hold instanceof Hold.Frozen frozen) {
         String id = frozen.window().id();
         if (emergencyAccepted) {
@@ -428,7 +432,7 @@ final class Rules {
 
   private static RuleResult mergeWindow(Assessment a) {
     List<Reason> held = new ArrayList<>();
-    for (Hold hold : a.context.calendar().holds(a.target(), a.now())) {
+    for (Hold hold : a.holds()) {
       if (hold instanceof Hold.MergeWindowClosed closed) {
         held.add(Reason.of(MERGE_WINDOW, closed.reason()));
       }

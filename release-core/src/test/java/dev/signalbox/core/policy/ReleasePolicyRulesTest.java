@@ -224,6 +224,22 @@ class ReleasePolicyRulesTest {
   }
 
   @Test
+  void aRejectOnASurfaceNotAskedForSendsBackToo() {
+    ChangeRequest change = change().build();
+    List<TrustedVerdict> verdicts = new ArrayList<>(approvals(change));
+    verdicts.add(
+        verdict(
+            change,
+            new Agent("perf-1", "gemini-2", "gemini", "op-review"),
+            RiskSurface.PERFORMANCE,
+            VerdictOutcome.REJECT));
+    Decision decision = decide(change, ReleaseContext.at(NOW).withEvidence(evidence(verdicts)));
+    assertThat(decision.outcome()).isEqualTo(Outcome.SEND_BACK);
+    assertThat(messages(decision, "review-quorum"))
+        .containsExactly("REJECT on PERFORMANCE by perf-1");
+  }
+
+  @Test
   void aFixNowFindingHoldsTheChange() {
     ChangeRequest change = change().build();
     List<TrustedVerdict> verdicts = new ArrayList<>(approvals(change));
