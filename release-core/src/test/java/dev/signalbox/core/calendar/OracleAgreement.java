@@ -9,6 +9,7 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Compares a {@link ReleaseCalendar} with a {@link MinuteOracle} over the same windows. Where the
@@ -55,60 +56,82 @@ final class OracleAgreement {
   /** Checks every query for {@code target} at minute {@code i} of the oracle's range. */
   void agreeAt(Target target, BitSet held, int i) {
     Instant at = oracle.range.instant(i);
-    String where = context + "\n  target " + target + "\n  at " + at;
+    Supplier<String> where = () -> context + "\n  target " + target + "\n  at " + at;
     List<Hold> actual = calendar.holds(target, at);
     List<MinuteOracle.Expected> expected = oracle.holds(target, i);
-    assertThat(held.get(i)).as("oracle self-check" + where).isEqualTo(!expected.isEmpty());
+    check(held.get(i) == !expected.isEmpty(), () -> "oracle self-check" + where.get());
     agreeHolds(actual, expected, where);
-    assertThat(calendar.isOpen(target, at)).as("isOpen" + where).isEqualTo(expected.isEmpty());
-    agreeLater(calendar.nextOpen(target, at), oracle.nextClear(held, i), "nextOpen" + where);
-    agreeLater(calendar.nextClose(target, at), oracle.nextSet(held, i), "nextClose" + where);
+    boolean open = calendar.isOpen(target, at);
+    check(
+        open == expected.isEmpty(),
+        () -> "isOpen was " + open + " but expected holds " + expected + where.get());
+    agreeLater(
+        calendar.nextOpen(target, at), oracle.nextClear(held, i), () -> "nextOpen" + where.get());
+    agreeLater(
+        calendar.nextClose(target, at), oracle.nextSet(held, i), () -> "nextClose" + where.get());
   }
 
-  private void agreeHolds(List<Hold> actual, List<MinuteOracle.Expected> expected, String where) {
-    String what = "holds" + where + "\n  expected " + expected + "\n  actual " + actual;
-    assertThat(actual).as(what).hasSameSizeAs(expected);
+  private static void check(boolean ok, Supplier<String> message) {
+    if (!ok) {
+      throw new AssertionError(message.get());
+    }
+  }
+
+  private void agreeHolds(
+      List<Hold> actual, List<MinuteOracle.Expected> expected, Supplier<String> where) {
+    Supplier<String> what =
+        () -> "holds\n  expected " + expected + "\n  actual " + actual + where.get();
+    check(actual.size() == expected.size(), what);
     for (int k = 0; k < expected.size(); k++) {
       MinuteOracle.Expected e = expected.get(k);
       Hold a = actual.get(k);
       if (e instanceof MinuteOracle.Frozen frozen) {
-        assertThat(a).as(what).isInstanceOf(Hold.Frozen.class);
+        check(a instanceof Hold.Frozen, what);
         Hold.Frozen f = (Hold.Frozen) a;
-        assertThat(f.window()).as(what).isEqualTo(frozen.window());
-        agreeEarlier(f.since(), frozen.since(), "since of " + what);
-        agreeLater(f.until(), frozen.until(), "until of " + what);
+        check(f.window().equals(frozen.window()), what);
+        agreeEarlier(f.since(), frozen.since(), () -> "since of " + what.get());
+        agreeLater(f.until(), frozen.until(), () -> "until of " + what.get());
       } else if (e instanceof MinuteOracle.Closed closed) {
-        assertThat(a).as(what).isInstanceOf(Hold.MergeWindowClosed.class);
+        check(a instanceof Hold.MergeWindowClosed, what);
         Hold.MergeWindowClosed c = (Hold.MergeWindowClosed) a;
-        assertThat(c.scope()).as(what).isEqualTo(closed.scope());
-        assertThat(c.windows()).as(what).isEqualTo(closed.windows());
-        agreeLater(c.until(), closed.until(), "until of " + what);
+        check(c.scope().equals(closed.scope()), what);
+        check(c.windows().equals(closed.windows()), what);
+        agreeLater(c.until(), closed.until(), () -> "until of " + what.get());
       }
     }
   }
 
   /** An instant the oracle found, or, when it found none, one at or beyond its range's end. */
-  private void agreeLater(Optional<Instant> actual, Optional<Instant> expected, String what) {
-    if (expected.isPresent()) {
-      assertThat(actual).as(what).contains(expected.get());
-    } else {
-      actual.ifPresent(
-          a ->
-              assertThat(a)
-                  .as(what + "\n  (oracle: not before " + oracle.range.end() + ")")
-                  .isAfterOrEqualTo(oracle.range.end()));
-    }
+  private void agreeLater(
+      Optional<Instant> actual, Optional<Instant> expected, Supplier<String> what) {
+    boolean ok =
+        expected.isPresent()
+            ? actual.equals(expected)
+            : actual.isEmpty() || !actual.get().isBefore(oracle.range.end());
+    check(
+        ok,
+        () ->
+            what.get()
+                + "\n  expected "
+                + expected.map(Instant::toString).orElse("empty or >= " + oracle.range.end())
+                + "\n  actual   "
+                + actual);
   }
 
   /** A start the oracle found, or, when it begins before the oracle's range, one before it. */
-  private void agreeEarlier(Instant actual, Optional<Instant> expected, String what) {
-    if (expected.isPresent()) {
-      assertThat(actual).as(what).isEqualTo(expected.get());
-    } else {
-      assertThat(actual)
-          .as(what + "\n  (oracle: at or before " + oracle.range.start() + ")")
-          .isBeforeOrEqualTo(oracle.range.start());
-    }
+  private void agreeEarlier(Instant actual, Optional<Instant> expected, Supplier<String> what) {
+    boolean ok =
+        expected.isPresent()
+            ? actual.equals(expected.get())
+            : !actual.isAfter(oracle.range.start());
+    check(
+        ok,
+        () ->
+            what.get()
+                + "\n  expected "
+                + expected.map(Instant::toString).orElse("<= " + oracle.range.start())
+                + "\n  actual   "
+                + actual);
   }
 
   /** Checks {@code between(from, to)} against the oracle's united periods. */
@@ -141,8 +164,8 @@ final class OracleAgreement {
       WindowOccurrence a = byWindow.get(k);
       assertThat(a.kind()).as(full).isEqualTo(e.kind());
       assertThat(a.windowId()).as(full).isEqualTo(e.windowId());
-      agreeEarlier(a.start(), e.start(), "start in " + full);
-      agreeLater(a.end(), e.end(), "end in " + full);
+      agreeEarlier(a.start(), e.start(), () -> "start in " + full);
+      agreeLater(a.end(), e.end(), () -> "end in " + full);
     }
   }
 }
