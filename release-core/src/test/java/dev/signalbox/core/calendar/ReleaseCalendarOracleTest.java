@@ -28,11 +28,14 @@ class ReleaseCalendarOracleTest {
   /** Oracle margin either side of the checked range, so periods crossing its edges are seen. */
   private static final Duration MARGIN = Duration.ofDays(4);
 
+  /** Examples per zone; raise with {@code -Dcalendar.examples=500} for a longer hunt. */
+  private static final int EXAMPLES = Integer.getInteger("calendar.examples", 25);
+
   /** Many short ranges: two weeks or three days either side of the instant. */
   @ParameterizedTest
   @FieldSource("ZONES")
   void agreesWithTheOracleAroundInstants(String zone) {
-    qt().withExamples(40)
+    qt().withExamples(EXAMPLES)
         .withShrinkCycles(40)
         .forAll(CalendarScenarios.scenarios(zone, List.of(3, 14)))
         .checkAssert(scenario -> check(scenario, 61));
@@ -42,7 +45,7 @@ class ReleaseCalendarOracleTest {
   @ParameterizedTest
   @FieldSource("ZONES")
   void agreesWithTheOracleOver400Days(String zone) {
-    qt().withExamples(3)
+    qt().withExamples(Math.max(2, EXAMPLES / 12))
         .withShrinkCycles(10)
         .forAll(CalendarScenarios.scenarios(zone, List.of(200)))
         .checkAssert(scenario -> check(scenario, 3 * 1440 + 7));
