@@ -9,6 +9,12 @@ module dev.signalbox.core {
   requires tools.jackson.dataformat.yaml;
 
   exports dev.signalbox.core;
+  exports dev.signalbox.core.calendar;
   exports dev.signalbox.core.json;
+  exports dev.signalbox.core.policy;
+  exports dev.signalbox.core.trust to
+      dev.signalbox.testkit;
   exports dev.signalbox.core.model;
+
+  uses dev.signalbox.core.policy.RuleProvider;
 }

@@ -9,6 +9,7 @@ module dev.signalbox.testkit {
   requires transitive org.assertj.core;
   requires com.google.common;
 
+  exports dev.signalbox.testkit.evidence;
   exports dev.signalbox.testkit.generators;
   exports dev.signalbox.testkit.assertions;
 }

@@ -130,17 +130,16 @@ public final class ReleaseCalendar {
     Instant horizon = horizon(at);
     List<Hold> holds = new ArrayList<>(2);
     for (Freeze freeze : freezes) {
-      if (freeze.holds(target)) {
-        WindowTimeline.@Nullable Span span = freeze.timeline.covering(at);
-        if (span != null) {
-          Instant since = freeze.timeline.periodStart(span, at.minus(SEARCH_HORIZON));
-          Instant until = freeze.timeline.periodEnd(span, horizon);
-          holds.add(new Hold.Frozen(freeze.window, since, known(until, horizon)));
-        }
+      // time first: most windows are not in force, and that is cheaper to tell than the scope
+      WindowTimeline.@Nullable Span span = freeze.timeline.covering(at);
+      if (span != null && freeze.holds(target)) {
+        Instant since = freeze.timeline.periodStart(span, at.minus(SEARCH_HORIZON));
+        Instant until = freeze.timeline.periodEnd(span, horizon);
+        holds.add(new Hold.Frozen(freeze.window, since, known(until, horizon)));
       }
     }
     for (MergeScope scope : mergeScopes) {
-      if (scope.scope.appliesTo(target) && !scope.open(at)) {
+      if (!scope.open(at) && scope.scope.appliesTo(target)) {
         holds.add(
             new Hold.MergeWindowClosed(
                 scope.scope, scope.windows, Optional.ofNullable(scope.nextOpening(at, horizon))));
@@ -272,16 +271,14 @@ public final class ReleaseCalendar {
    */
   private @Nullable Instant heldUntil(Target target, Instant at) {
     for (Freeze freeze : freezes) {
-      if (freeze.holds(target)) {
-        WindowTimeline.@Nullable Span span = freeze.timeline.covering(at);
-        if (span != null) {
-          return span.end();
-        }
+      WindowTimeline.@Nullable Span span = freeze.timeline.covering(at);
+      if (span != null && freeze.holds(target)) {
+        return span.end();
       }
     }
     Instant horizon = horizon(at);
     for (MergeScope scope : mergeScopes) {
-      if (scope.scope.appliesTo(target) && !scope.open(at)) {
+      if (!scope.open(at) && scope.scope.appliesTo(target)) {
         @Nullable Instant opens = scope.nextOpening(at, horizon);
         return opens == null ? Instant.MAX : opens;
       }

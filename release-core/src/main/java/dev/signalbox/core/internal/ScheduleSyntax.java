@@ -30,6 +30,8 @@ public final class ScheduleSyntax {
 
   private static final String FIVE_FIELDS = "must be a cron expression of five fields";
 
+  private static final Pattern NON_BLANK = Pattern.compile("\\S+");
+
   private static final Splitter CRON_FIELD_SPLITTER =
       Splitter.on(Pattern.compile("\\s+")).omitEmptyStrings();
 
@@ -118,15 +120,19 @@ public final class ScheduleSyntax {
     if (fields.size() != CRON_FIELDS.size()) {
       throw new InvalidValueException(type, field, FIVE_FIELDS, text);
     }
+    Matcher fieldStarts = NON_BLANK.matcher(text);
     for (int i = 0; i < fields.size(); i++) {
       CronField cronField = CRON_FIELDS.get(i);
+      fieldStarts.find();
       String problem = cronField.problem(fields.get(i));
       if (problem != null) {
         throw new InvalidValueException(
             type,
             field,
             FIVE_FIELDS
-                + " (minute hour day-of-month month day-of-week): field "
+                + " (minute hour day-of-month month day-of-week): at position "
+                + (fieldStarts.start() + 1)
+                + ", field "
                 + (i + 1)
                 + " ("
                 + cronField.name()
@@ -163,14 +169,22 @@ public final class ScheduleSyntax {
   public static String compact(Class<?> type, String field, @Nullable String expression) {
     String text = Checks.text(type, field, expression);
     String[] entries = COMMA.split(text, -1);
-    for (int i = 0; i < entries.length; i++) {
+    int offset = 0;
+    for (int i = 0; i < entries.length; offset += entries[i].length() + 1, i++) {
       String entry = entries[i].trim();
       String problem = entryProblem(entry);
       if (problem != null) {
+        int position = offset + entries[i].indexOf(entry) + 1;
         throw new InvalidValueException(
             type,
             field,
-            "entry " + (i + 1) + " " + InvalidValueException.render(entry) + problem,
+            "at position "
+                + position
+                + ", entry "
+                + (i + 1)
+                + " "
+                + InvalidValueException.render(entry)
+                + problem,
             text);
       }
     }
@@ -246,9 +260,16 @@ public final class ScheduleSyntax {
       return "must name its frequency (FREQ=...)";
     }
     Set<String> seen = new HashSet<>();
-    for (int i = 0; i < parts.length; i++) {
+    int position = 1;
+    for (int i = 0; i < parts.length; position += parts[i].length() + 1, i++) {
       String part = parts[i];
-      String where = "part " + (i + 1) + " " + InvalidValueException.render(part);
+      String where =
+          "at position "
+              + position
+              + ", part "
+              + (i + 1)
+              + " "
+              + InvalidValueException.render(part);
       int equals = part.indexOf('=');
       if (equals <= 0) {
         return where + " is not NAME=VALUE";

@@ -2,8 +2,6 @@ package dev.signalbox.core.model;
 
 import dev.signalbox.core.InvalidValueException;
 import dev.signalbox.core.internal.Checks;
-import java.util.ArrayList;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,7 +66,7 @@ public record PathGlob(String pattern) {
    * proportional to the pattern's length times the path's length.
    */
   public boolean matches(RepoPath path) {
-    return matchSegments(segments(pattern), path.value().split("/", -1));
+    return matchSegments(pattern, path.value());
   }
 
   @Override
@@ -77,78 +75,80 @@ public record PathGlob(String pattern) {
   }
 
   /**
-   * The pattern's segments, with each run of {@code **} collapsed into one and a {@code **} added
-   * at the end unless already there: matching a leading directory of a path is matching the whole
-   * path with any segments after it.
-   */
-  private static String[] segments(String pattern) {
-    List<String> segments = new ArrayList<>();
-    for (String segment : pattern.split("/", -1)) {
-      if (!(segment.equals(ANY_SEGMENTS) && isAnySegments(segments))) {
-        segments.add(segment);
-      }
-    }
-    if (!isAnySegments(segments)) {
-      segments.add(ANY_SEGMENTS);
-    }
-    return segments.toArray(new String[0]);
-  }
-
-  private static boolean isAnySegments(List<String> segments) {
-    return !segments.isEmpty() && segments.get(segments.size() - 1).equals(ANY_SEGMENTS);
-  }
-
-  /**
-   * Whether {@code glob}, which ends in {@code **}, matches all of {@code path}.
+   * Whether {@code glob} (a valid pattern) matches all of {@code path} or a leading directory of
+   * it, walking both strings segment by segment without allocating.
    *
-   * <p>Only the latest {@code **} is ever retried. That is enough because {@code **} matches any
-   * run of segments: once the segments between two {@code **} have matched somewhere, the earliest
-   * such place leaves the most path for the rest, so no earlier choice needs revisiting. Each pair
-   * of a glob segment and a path segment is then compared at most once, which bounds the work by
-   * the pattern's length times the path's length.
+   * <p>Matching a leading directory is matching the whole path with a {@code **} after the pattern,
+   * so the pattern is read as if it ended in one. Only the latest {@code **} is ever retried. That
+   * is enough because {@code **} matches any run of segments: once the segments between two {@code
+   * **} have matched somewhere, the earliest such place leaves the most path for the rest, so no
+   * earlier choice needs revisiting. Each pair of a glob segment and a path segment is then
+   * compared at most once, which bounds the work by the pattern's length times the path's length.
    */
-  private static boolean matchSegments(String[] glob, String[] path) {
-    int g = 0;
-    int p = 0;
+  private static boolean matchSegments(String glob, String path) {
+    int virtualStar = glob.length() + 1; // where the implied trailing ** starts
+    int end = virtualStar + 2; // past every segment
+    int g = 0; // start of the current glob segment
+    int p = 0; // start of the current path segment; path.length() + 1 once used up
     int afterStar = -1; // the glob segment after the latest **, or -1 before the first
-    int starEnd = 0; // where the segments matched by that ** end
-    while (p < path.length) {
-      if (g < glob.length && glob[g].equals(ANY_SEGMENTS)) {
-        if (g == glob.length - 1) {
+    int starEnd = 0; // where the path segments matched by that ** end
+    while (p <= path.length()) {
+      int pEnd = segmentEnd(path, p);
+      if (g < end && isAnySegments(glob, g, virtualStar)) {
+        int next = g == virtualStar ? end : segmentEnd(glob, g) + 1;
+        if (next >= end || (next == virtualStar && endsWithAnySegments(glob))) {
           return true; // the last ** takes the rest of the path
         }
-        afterStar = ++g;
+        afterStar = g = next;
         starEnd = p;
-      } else if (g < glob.length && matchSegment(glob[g], path[p])) {
-        g++;
-        p++;
+      } else if (g < virtualStar && matchSegment(glob, g, segmentEnd(glob, g), path, p, pEnd)) {
+        g = segmentEnd(glob, g) + 1;
+        p = pEnd + 1;
       } else if (afterStar >= 0) {
         // let the latest ** take one more segment and match what follows it from there
         g = afterStar;
-        p = ++starEnd;
+        starEnd = segmentEnd(path, starEnd) + 1;
+        p = starEnd;
       } else {
         return false;
       }
     }
     // the path is used up: what is left of the glob must match no segment, and only ** can
-    while (g < glob.length && glob[g].equals(ANY_SEGMENTS)) {
-      g++;
+    while (g < end && isAnySegments(glob, g, virtualStar)) {
+      g = g == virtualStar ? end : segmentEnd(glob, g) + 1;
     }
-    return g == glob.length;
+    return g >= end;
+  }
+
+  /** Where the segment starting at {@code start} ends: the next slash, or the string's end. */
+  private static int segmentEnd(String text, int start) {
+    int slash = text.indexOf('/', start);
+    return slash < 0 ? text.length() : slash;
+  }
+
+  /** Whether the glob segment at {@code start} is {@code **}, the implied trailing one included. */
+  private static boolean isAnySegments(String glob, int start, int virtualStar) {
+    return start == virtualStar
+        || (glob.startsWith(ANY_SEGMENTS, start) && segmentEnd(glob, start) == start + 2);
+  }
+
+  private static boolean endsWithAnySegments(String glob) {
+    return glob.equals(ANY_SEGMENTS) || glob.endsWith("/" + ANY_SEGMENTS);
   }
 
   /**
-   * Whether {@code glob}, a segment of a pattern, matches all of {@code name}, one segment of a
-   * path; the same technique as {@link #matchSegments} one level down, with {@code *} retried
-   * character by character.
+   * Whether {@code glob[gFrom, gTo)}, a segment of a pattern, matches all of {@code name[nFrom,
+   * nTo)}, one segment of a path; the same technique as {@link #matchSegments} one level down, with
+   * {@code *} retried character by character.
    */
-  private static boolean matchSegment(String glob, String name) {
-    int g = 0;
-    int n = 0;
+  private static boolean matchSegment(
+      String glob, int gFrom, int gTo, String name, int nFrom, int nTo) {
+    int g = gFrom;
+    int n = nFrom;
     int afterStar = -1;
     int starEnd = 0;
-    while (n < name.length()) {
-      int wanted = g < glob.length() ? glob.codePointAt(g) : -1;
+    while (n < nTo) {
+      int wanted = g < gTo ? glob.codePointAt(g) : -1;
       int c = name.codePointAt(n);
       if (wanted == '*') {
         afterStar = ++g;
@@ -165,10 +165,10 @@ public record PathGlob(String pattern) {
         return false;
       }
     }
-    while (g < glob.length() && glob.charAt(g) == '*') {
+    while (g < gTo && glob.charAt(g) == '*') {
       g++;
     }
-    return g == glob.length();
+    return g == gTo;
   }
 
   private static @Nullable String problem(String pattern) {

@@ -58,8 +58,7 @@ public record Scope(
    * Whether {@code path} is inside this scope's paths: matched (or unrestricted) and not excluded.
    */
   public boolean covers(RepoPath path) {
-    boolean included = paths.isEmpty() || paths.stream().anyMatch(glob -> glob.matches(path));
-    return included && exclusions.stream().noneMatch(glob -> glob.matches(path));
+    return (paths.isEmpty() || matchesAny(paths, path)) && !matchesAny(exclusions, path);
   }
 
   /**
@@ -72,7 +71,8 @@ public record Scope(
    * destination is undecided.
    */
   public boolean appliesTo(Target target) {
-    if (!components.isEmpty() && target.components().stream().noneMatch(components::contains)) {
+    // loops rather than streams: the calendar asks this for many windows on every decision
+    if (!components.isEmpty() && !containsAny(components, target.components())) {
       return false;
     }
     if (!environments.isEmpty()
@@ -80,8 +80,33 @@ public record Scope(
         && !environments.contains(target.environment().get())) {
       return false;
     }
-    return (paths.isEmpty() && exclusions.isEmpty())
-        || target.paths().stream().anyMatch(this::covers);
+    if (paths.isEmpty() && exclusions.isEmpty()) {
+      return true;
+    }
+    for (RepoPath path : target.paths()) {
+      if (covers(path)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean matchesAny(Set<PathGlob> globs, RepoPath path) {
+    for (PathGlob glob : globs) {
+      if (glob.matches(path)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean containsAny(Set<String> set, Set<String> candidates) {
+    for (String candidate : candidates) {
+      if (set.contains(candidate)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Set<PathGlob> globs(String... patterns) {

@@ -188,11 +188,12 @@ class ScheduleTest {
               tuple(
                   "$.start",
                   "must be a cron expression of five fields (minute hour day-of-month month"
-                      + " day-of-week): field 5 (day-of-week) \"fry\": \"fry\" is not a day of the"
+                      + " day-of-week): at position 10, field 5 (day-of-week) \"fry\": \"fry\" is not a day of the"
                       + " week 0-7 or sun-sat, was \"0 23 * * fry\""));
     }
 
-    private void assertFieldRejected(String expression, String detail) {
+    private void assertFieldRejected(String expression, String expectedDetail) {
+      String detail = withPosition(expectedDetail, "field", expression.split("(?=\\s)", -1));
       String problem =
           " must be a cron expression of five fields (minute hour day-of-month month day-of-week):"
               + " ";
@@ -349,7 +350,8 @@ class ScheduleTest {
           "RRULE:FREQ=DAILY", "must be the rule alone, without the \"RRULE:\" prefix");
     }
 
-    private void assertRuleRejected(String rule, String problem) {
+    private void assertRuleRejected(String rule, String expectedProblem) {
+      String problem = withPosition(expectedProblem, "part", rule.split(";", -1));
       assertRejected(
           () -> new Schedule.Recurrence(friday, PARIS, rule, Duration.ofHours(1), Set.of()),
           Schedule.Recurrence.class,
@@ -490,7 +492,8 @@ class ScheduleTest {
               + " id such as Europe/Paris, UTC or +05:30");
     }
 
-    private void assertCompactRejected(String expression, String problem) {
+    private void assertCompactRejected(String expression, String expectedProblem) {
+      String problem = withPosition(expectedProblem, "entry", expression.split(",", -1));
       assertRejected(
           () -> new Schedule.Compact(expression),
           Schedule.Compact.class,
@@ -528,5 +531,44 @@ class ScheduleTest {
           () -> new Schedule.Holidays(null, PARIS), Schedule.Holidays.class, "calendar");
       assertNullRejected(() -> new Schedule.Holidays("fr", null), Schedule.Holidays.class, "zone");
     }
+  }
+
+  @Test
+  void parseErrorsNameThePositionAndWhatWasExpected() {
+    assertThatThrownBy(() -> new Schedule.Cron("0 25 * * 1", "0 7 * * 1", PARIS))
+        .hasMessageContaining("at position 3, field 2 (hour) \"25\": \"25\" is not an hour 0-23");
+    assertThatThrownBy(
+            () ->
+                new Schedule.Recurrence(
+                    LocalDateTime.parse("2026-01-02T16:00"),
+                    PARIS,
+                    "FREQ=WEEKLY;BYDAY=MO,XX",
+                    Duration.ofHours(1),
+                    Set.of()))
+        .hasMessageContaining(
+            "at position 13, part 2 \"BYDAY=MO,XX\": \"XX\" is not a weekday MO..SU");
+    assertThatThrownBy(() -> new Schedule.Compact("Mon 09:00-10:00[UTC],  Tue 9:00-10:00[UTC]"))
+        .hasMessageContaining("at position 24, entry 2 \"Tue 9:00-10:00[UTC]\"");
+  }
+
+  /**
+   * {@code problem} with the position of the piece it names ("part 2 ..."), counted from 1 in the
+   * text that {@code pieces} make up, as in {@code at position 14, part 2 ...}; unchanged if it
+   * names none.
+   */
+  private static String withPosition(String problem, String piece, String[] pieces) {
+    java.util.regex.Matcher named =
+        java.util.regex.Pattern.compile("^" + piece + " ([0-9]+)").matcher(problem);
+    if (!named.find()) {
+      return problem;
+    }
+    int index = Integer.parseInt(named.group(1)) - 1;
+    int position = 1;
+    for (int i = 0; i < index; i++) {
+      position += pieces[i].length() + (piece.equals("field") ? 0 : 1);
+    }
+    String named0 = pieces[index];
+    position += named0.length() - named0.stripLeading().length();
+    return "at position " + position + ", " + problem;
   }
 }

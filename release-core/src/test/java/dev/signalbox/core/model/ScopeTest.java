@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -156,5 +157,37 @@ class ScopeTest {
         Scope.class,
         "environments[0]",
         "environments[0] must not be empty, was \"\"");
+  }
+
+  private static Target target(
+      Set<String> components, Optional<String> environment, String... paths) {
+    Set<RepoPath> repoPaths = new HashSet<>();
+    for (String path : paths) {
+      repoPaths.add(RepoPath.of(path));
+    }
+    return new Target(
+        components, repoPaths, environment, ChangeClass.NORMAL, Criticality.ROUTINE, false);
+  }
+
+  @Test
+  void appliesToATargetInsideEveryDimensionItRestricts() {
+    Target auth = target(Set.of("auth", "web"), Optional.of("production"), "src/auth/Login.java");
+    assertThat(Scope.everything().appliesTo(auth)).isTrue();
+    assertThat(Scope.ofComponents("auth").appliesTo(auth)).isTrue();
+    assertThat(Scope.ofComponents("billing").appliesTo(auth)).isFalse();
+    assertThat(Scope.ofPaths("src/auth/**").appliesTo(auth)).isTrue();
+    assertThat(Scope.ofPaths("docs").appliesTo(auth)).isFalse();
+    Scope authInStaging = new Scope(Set.of("auth"), Set.of(), Set.of("staging"), Set.of());
+    assertThat(authInStaging.appliesTo(auth)).isFalse();
+    // an undecided environment is matched by every environment restriction
+    assertThat(authInStaging.appliesTo(target(Set.of("auth"), Optional.empty(), "a.txt"))).isTrue();
+  }
+
+  @Test
+  void exclusionsAloneTakeTheirPathsOut() {
+    Scope notDocs = new Scope(Set.of(), Set.of(), Set.of(), Set.of(PathGlob.of("docs/**")));
+    assertThat(notDocs.appliesTo(target(Set.of(), Optional.empty(), "docs/a.md"))).isFalse();
+    assertThat(notDocs.appliesTo(target(Set.of(), Optional.empty(), "docs/a.md", "src/A.java")))
+        .isTrue();
   }
 }

@@ -1058,6 +1058,7 @@ public final class ModelGenerators {
         .put(Schedule.Compact.class, compactSchedules())
         .put(Schedule.Cron.class, cronSchedules())
         .put(Schedule.Holidays.class, holidaySchedules())
+        .put(Schedule.ExceptHolidays.class, exceptHolidaysSchedules())
         .put(Schedule.OneOff.class, oneOffSchedules())
         .put(Schedule.Recurrence.class, recurrenceSchedules())
         .put(Schedule.UntilLifted.class, untilLiftedSchedules())

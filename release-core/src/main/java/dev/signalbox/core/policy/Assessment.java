@@ -1,0 +1,270 @@
+package dev.signalbox.core.policy;
+
+import dev.signalbox.core.model.Agent;
+import dev.signalbox.core.model.ChangeRequest;
+import dev.signalbox.core.model.Human;
+import dev.signalbox.core.model.PolicyDigest;
+import dev.signalbox.core.model.Reason;
+import dev.signalbox.core.model.RiskAcceptance;
+import dev.signalbox.core.model.RiskSurface;
+import dev.signalbox.core.model.Target;
+import dev.signalbox.core.model.Verdict;
+import dev.signalbox.core.model.VerdictOverride;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one decision knows about a change's evidence, worked out once and shared by the built-in
+ * rules: which verdicts count, which acceptances and overrides are valid, and why the others do
+ * not. Not thread-safe; one per decision.
+ */
+final class Assessment {
+  final ChangeRequest change;
+  final ReleaseContext context;
+  final PolicyDefinition definition;
+  final PolicyDigest policyDigest;
+  final Map<RiskSurface, Requirement> surfaces;
+
+  /** Verdicts that count, by surface. */
+  final Map<RiskSurface, List<Verdict>> counted = new EnumMap<>(RiskSurface.class);
+
+  /** Why evidence was set aside, for the evidence rules' notes: by rule id. */
+  final List<Reason> setAside = new ArrayList<>();
+
+  private @Nullable List<VerifiedAcceptance> validAcceptances;
+  private @Nullable List<VerifiedOverride> validOverrides;
+  private @Nullable Target target;
+
+  Assessment(
+      ChangeRequest change,
+      ReleaseContext context,
+      PolicyDefinition definition,
+      PolicyDigest policyDigest,
+      Map<RiskSurface, Requirement> surfaces) {
+    this.change = change;
+    this.context = context;
+    this.definition = definition;
+    this.policyDigest = policyDigest;
+    this.surfaces = surfaces;
+    sortVerdicts();
+  }
+
+  Target target() {
+    Target known = target;
+    if (known == null) {
+      known = change.target();
+      target = known;
+    }
+    return known;
+  }
+
+  Instant now() {
+    return context.now();
+  }
+
+  private void sortVerdicts() {
+    Agent producer = change.producer();
+    for (TrustedVerdict trusted : context.evidence().verdicts()) {
+      Verdict verdict = trusted.verdict();
+      String who = verdict.reviewer().id() + " on " + verdict.surface();
+      if (!verdict.change().equals(change.ref())) {
+        setAside(
+            Rules.FRESHNESS, "verdict by " + who + " is for another change, " + verdict.change());
+      } else if (!verdict.contentDigest().equals(change.contentDigest())) {
+        setAside(
+            Rules.FRESHNESS,
+            "verdict by "
+                + who
+                + " is stale: it read content "
+                + verdict.contentDigest()
+                + ", not "
+                + change.contentDigest());
+      } else if (verdict.issuedAt().isAfter(now())) {
+        setAside(
+            Rules.FRESHNESS,
+            "verdict by " + who + " is dated after the decision, at " + verdict.issuedAt());
+      } else if (verdict.reviewer().id().equals(producer.id())) {
+        setAside(
+            Rules.SEPARATION,
+            "verdict by "
+                + who
+                + " does not count: "
+                + verdict.reviewer().id()
+                + " produced the change");
+      } else if (!definition.review().sameOperator()
+          && verdict.reviewer().operatorId().equals(producer.operatorId())) {
+        setAside(
+            Rules.SEPARATION,
+            "verdict by "
+                + who
+                + " does not count: its operator "
+                + producer.operatorId()
+                + " also operates the producer "
+                + producer.id());
+      } else if (tooOld(verdict)) {
+        setAside(
+            Rules.APPROVAL_AGE,
+            "verdict by "
+                + who
+                + " expired: issued at "
+                + verdict.issuedAt()
+                + ", older than "
+                + definition.review().maxAge(verdict.surface()).orElseThrow());
+      } else if (verdict.abstention().isPresent()) {
+        setAside(
+            Rules.FRESHNESS,
+            "verdict by "
+                + who
+                + " abstained ("
+                + verdict.abstention().get().cause()
+                + "): "
+                + verdict.abstention().get().detail());
+      } else {
+        counted.computeIfAbsent(verdict.surface(), s -> new ArrayList<>(2)).add(verdict);
+      }
+    }
+    for (RefusedEvidence refused : context.evidence().refused()) {
+      setAside(
+          Rules.FRESHNESS,
+          refused.item() + " was refused: " + String.join("; ", refused.reasons()));
+    }
+  }
+
+  private boolean tooOld(Verdict verdict) {
+    Optional<Duration> maxAge = definition.review().maxAge(verdict.surface());
+    return maxAge.isPresent()
+        && Duration.between(verdict.issuedAt(), now()).compareTo(maxAge.get()) > 0;
+  }
+
+  private void setAside(String rule, String message) {
+    setAside.add(Reason.of(rule, message));
+  }
+
+  /** The counted verdicts on {@code surface}. */
+  List<Verdict> counted(RiskSurface surface) {
+    List<Verdict> verdicts = counted.get(surface);
+    return verdicts == null ? List.of() : verdicts;
+  }
+
+  /**
+   * The acceptances that name this change, its content and this policy, are in force now, and were
+   * signed by a human with a role in {@link PolicyDefinition#roles()}; the others are set aside.
+   */
+  List<VerifiedAcceptance> validAcceptances() {
+    List<VerifiedAcceptance> valid = validAcceptances;
+    if (valid == null) {
+      valid = new ArrayList<>(2);
+      for (VerifiedAcceptance verified : context.evidence().acceptances()) {
+        RiskAcceptance acceptance = verified.acceptance();
+        String problem =
+            binding(
+                acceptance.change().equals(change.ref()),
+                acceptance.contentDigest().equals(change.contentDigest()),
+                acceptance.policyDigest().equals(policyDigest),
+                !acceptance.signedAt().isAfter(now()) && acceptance.expiresAt().isAfter(now()));
+        if (problem != null) {
+          setAside(
+              Rules.FRESHNESS,
+              "risk acceptance signed by " + verified.signer().id() + " " + problem);
+        } else {
+          valid.add(verified);
+        }
+      }
+      validAcceptances = valid;
+    }
+    return valid;
+  }
+
+  /** The overrides that name this change, its content and this policy and are in force now. */
+  List<VerifiedOverride> validOverrides() {
+    List<VerifiedOverride> valid = validOverrides;
+    if (valid == null) {
+      valid = new ArrayList<>(1);
+      for (VerifiedOverride verified : context.evidence().overrides()) {
+        VerdictOverride override = verified.override();
+        String problem =
+            binding(
+                override.change().equals(change.ref()),
+                override.contentDigest().equals(change.contentDigest()),
+                override.policyDigest().equals(policyDigest),
+                override.inForceAt(now()));
+        if (problem == null && !hasAny(verified.signer(), definition.review().overrideRoles())) {
+          problem =
+              "does not count: "
+                  + verified.signer().id()
+                  + " has none of the roles that may override, "
+                  + definition.review().overrideRoles();
+        }
+        if (problem != null) {
+          setAside(Rules.FRESHNESS, "override signed by " + verified.signer().id() + " " + problem);
+        } else {
+          valid.add(verified);
+        }
+      }
+      validOverrides = valid;
+    }
+    return valid;
+  }
+
+  private static @Nullable String binding(
+      boolean sameChange, boolean sameContent, boolean samePolicy, boolean inForce) {
+    if (!sameChange) {
+      return "is for another change";
+    }
+    if (!sameContent) {
+      return "is stale: it names other content";
+    }
+    if (!samePolicy) {
+      return "names another policy";
+    }
+    if (!inForce) {
+      return "is not in force now (expired, or signed later)";
+    }
+    return null;
+  }
+
+  static boolean hasAny(Human signer, java.util.Set<String> roles) {
+    for (String role : signer.roles()) {
+      if (roles.contains(role)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code signer} has a role, among {@code roles} when that is not empty, whose limits
+   * cover accepting {@code probability} for this change's blast radius.
+   */
+  boolean mayAccept(Human signer, double probability, java.util.Set<String> roles) {
+    for (String role : signer.roles()) {
+      PolicyDefinition.RoleLimits limits = definition.roles().get(role);
+      if (limits != null
+          && (roles.isEmpty() || roles.contains(role))
+          && probability <= limits.maxProbability()
+          && change.blastRadius().level().compareTo(limits.maxBlastRadius()) <= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The first valid acceptance whose signer may accept it with one of {@code roles} (any role when
+   * empty), or null.
+   */
+  @Nullable VerifiedAcceptance acceptanceBy(java.util.Set<String> roles) {
+    for (VerifiedAcceptance verified : validAcceptances()) {
+      if (mayAccept(verified.signer(), verified.acceptance().probability(), roles)) {
+        return verified;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,261 @@
+package dev.signalbox.core.policy;
+
+import com.google.common.collect.ImmutableList;
+import dev.signalbox.core.internal.CanonicalJson;
+import dev.signalbox.core.internal.Checks;
+import dev.signalbox.core.json.DocumentCodec;
+import dev.signalbox.core.model.BlastLevel;
+import dev.signalbox.core.model.ChangeRequest;
+import dev.signalbox.core.model.Decision;
+import dev.signalbox.core.model.Outcome;
+import dev.signalbox.core.model.PolicyDigest;
+import dev.signalbox.core.model.Reason;
+import dev.signalbox.core.model.RequiredAction;
+import dev.signalbox.core.model.RiskSurface;
+import dev.signalbox.core.model.SensitiveKind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A release policy: the rules that decide, for one change in one context, whether it ships now
+ * ({@code SHIP}), not yet ({@code NOT_YET}, with what is missing and the earliest retry), or goes
+ * back for a new revision ({@code SEND_BACK}) — and what the review board must convene for it.
+ *
+ * <p>{@link #decide} is a pure function of the change and the context: no I/O, no clock, the same
+ * decision for equal inputs whatever the order of their collections. It fails closed: evidence that
+ * did not verify, is stale, or came from someone who may not give it counts for nothing (and is
+ * reported); missing evidence never gives SHIP; a custom rule that throws holds the change. Every
+ * decision records the policy's {@linkplain #digest() digest}, and every non-SHIP decision names at
+ * least one rule with its reason and the actions that would make it pass.
+ *
+ * <p>The built-in rules, each configured by the {@link PolicyDefinition} and switched off by id:
+ *
+ * <ul>
+ *   <li>{@code rollback-plan} — no rollback plan sends the change back; a change touching an
+ *       irreversible kind (a schema migration by default) needs a plan other than a plain revert;
+ *   <li>{@code scope-drift} — changed paths outside the declared scope send it back, named;
+ *   <li>{@code dependencies} — a dependency not in the context's {@code satisfied} set (shipped, or
+ *       boarding an earlier merge group) holds it;
+ *   <li>{@code review-quorum} — per {@linkplain #requiredSurfaces surface}, enough counted APPROVE
+ *       verdicts from enough model families; any counted REJECT sends the change back unless a
+ *       valid override names it;
+ *   <li>{@code fix-now} — a FIX_NOW finding in a counted verdict holds it unless a valid override
+ *       names the finding (or its whole verdict);
+ *   <li>{@code emergency} — an EMERGENCY change needs a valid risk acceptance from an acceptance
+ *       role, and its decision records the post-review deadline;
+ *   <li>{@code freeze} — a freeze that holds the change (NON_CRITICAL: all but P0 and security
+ *       fixes; ALL: everything) holds it until the calendar opens, except an EMERGENCY change with
+ *       a valid acceptance, and, where configured, a change whose calibrated risk is below the
+ *       selective-unfreeze threshold under a NON_CRITICAL freeze;
+ *   <li>{@code merge-window} — outside its scope's merge window a change waits for the next
+ *       opening;
+ *   <li>{@code error-budget} — an exhausted error budget whose scope applies holds all but P0
+ *       changes and security fixes;
+ *   <li>{@code blast-radius-cap} — a blast radius above its class's cap needs a risk acceptance
+ *       from a role whose limits reach it;
+ *   <li>{@code acceptance-limits}, {@code evidence-freshness}, {@code separation-of-duties}, {@code
+ *       approval-age} — report what was set aside: acceptances beyond the signer's roles' limits;
+ *       stale, misdirected, refused or abstaining evidence; verdicts by the producer (or an agent
+ *       of its operator); verdicts older than the maximum age.
+ * </ul>
+ *
+ * <p>A verdict counts when a board run in this process or a registered key vouches for it (only
+ * such values exist), it names this change and its current content digest, it is not dated after
+ * the decision, it is not older than the surface's maximum age, and its reviewer is neither the
+ * producer nor (unless configured) an agent of the producer's operator. An acceptance or override
+ * counts when it names this change, its content digest and this policy's digest, is in force at the
+ * decision's instant, and its signer has a role — from the key registry — whose limits cover it.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class ReleasePolicy {
+  private static final DocumentCodec JSON = DocumentCodec.json();
+
+  private final PolicyDefinition definition;
+  private final PolicyDigest digest;
+  private final List<Rules.BuiltIn> builtIns;
+  private final List<Rule> custom;
+
+  ReleasePolicy(PolicyDefinition definition, List<Rule> custom) {
+    this.definition = definition;
+    this.digest = PolicyDigest.of(CanonicalJson.sha256Hex(JSON.toTree(definition)));
+    ImmutableList.Builder<Rules.BuiltIn> rules = ImmutableList.builder();
+    for (String id : Rules.IDS) {
+      if (!definition.disabled().contains(id)) {
+        rules.add(Rules.of(id));
+      }
+    }
+    this.builtIns = rules.build();
+    this.custom = List.copyOf(custom);
+  }
+
+  /** The built-in default policy, as {@link DefaultPolicy} describes it rule by rule. */
+  public static ReleasePolicy defaults() {
+    return DefaultPolicy.POLICY;
+  }
+
+  /** A loader of policies from files, with custom rules registered by name. */
+  public static PolicyLoader loader() {
+    return new PolicyLoader();
+  }
+
+  /** The definition this policy was built from. */
+  public PolicyDefinition definition() {
+    return definition;
+  }
+
+  /**
+   * The policy's digest: SHA-256 of its definition's canonical JSON (RFC 8785), which decisions,
+   * acceptances and ledger entries record.
+   */
+  public PolicyDigest digest() {
+    return digest;
+  }
+
+  /**
+   * The risk surfaces the review board must convene for {@code change}, each with its quorum and
+   * distinct model families: a documentation-only change needs the docs surfaces; any other needs
+   * the surfaces every change needs, plus those of its sensitive kinds, components and security
+   * fix, with the quorum of its blast radius level, one more where its calibrated risk is high.
+   */
+  public Map<RiskSurface, Requirement> requiredSurfaces(ChangeRequest change) {
+    Checks.present(ReleasePolicy.class, "change", change);
+    PolicyDefinition.Review review = definition.review();
+    BlastLevel level = change.blastRadius().level();
+    Set<RiskSurface> surfaces = EnumSet.noneOf(RiskSurface.class);
+    if (Rules.docsOnly(change, review)) {
+      surfaces.addAll(review.docsOnly());
+    } else {
+      surfaces.addAll(review.always());
+      for (SensitiveKind kind : change.blastRadius().sensitiveKinds()) {
+        surfaces.addAll(review.bySensitiveKind().getOrDefault(kind, Set.of()));
+      }
+      for (String component : change.blastRadius().components()) {
+        surfaces.addAll(review.byComponent().getOrDefault(component, Set.of()));
+      }
+      if (change.securityFix()) {
+        surfaces.addAll(review.securityFixes());
+      }
+    }
+    int quorum = review.quorum().getOrDefault(level, 1); // every level is given
+    if (change.risk().isPresent() && change.risk().get().probability() >= review.riskyAbove()) {
+      quorum++;
+    }
+    Requirement requirement =
+        new Requirement(quorum, Math.min(quorum, review.distinctFamilies().getOrDefault(level, 1)));
+    Map<RiskSurface, Requirement> required = new EnumMap<>(RiskSurface.class);
+    for (RiskSurface surface : surfaces) {
+      required.put(surface, requirement);
+    }
+    return Collections.unmodifiableMap(required);
+  }
+
+  /**
+   * Decides whether {@code change} ships in {@code context}.
+   *
+   * @throws dev.signalbox.core.InvalidValueException if either argument is null
+   */
+  public Decision decide(ChangeRequest change, ReleaseContext context) {
+    Checks.present(ReleasePolicy.class, "change", change);
+    Checks.present(ReleasePolicy.class, "context", context);
+    Assessment assessment =
+        new Assessment(change, context, definition, digest, requiredSurfaces(change));
+    List<RuleResult> results = new ArrayList<>(builtIns.size() + custom.size());
+    for (Rules.BuiltIn rule : builtIns) {
+      results.add(rule.evaluate(assessment));
+    }
+    for (Rule rule : custom) {
+      results.add(evaluate(rule, change, context));
+    }
+    return decision(change, results);
+  }
+
+  /** A custom rule's result; one that throws or returns nothing holds the change. */
+  private static RuleResult evaluate(Rule rule, ChangeRequest change, ReleaseContext context) {
+    String id = safeId(rule);
+    try {
+      @Nullable RuleResult result = rule.evaluate(change, context);
+      if (result == null) {
+        return RuleResult.notYet(Reason.of(id, "rule " + id + " returned no result"));
+      }
+      return result;
+    } catch (RuntimeException e) {
+      return RuleResult.notYet(
+          Reason.of(
+              id,
+              "rule " + id + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()),
+          new RequiredAction(id, "fix rule " + id + ", or remove it from the policy"));
+    }
+  }
+
+  private static String safeId(Rule rule) {
+    try {
+      String id = rule.id();
+      return Checks.token(Rule.class, "id", id);
+    } catch (RuntimeException e) {
+      return rule.getClass().getName();
+    }
+  }
+
+  private Decision decision(ChangeRequest change, List<RuleResult> results) {
+    boolean sendBack = false;
+    boolean notYet = false;
+    @Nullable Instant retry = null;
+    boolean timed = false;
+    List<Reason> reasons = new ArrayList<>();
+    List<Reason> notes = new ArrayList<>();
+    List<RequiredAction> required = new ArrayList<>();
+    for (RuleResult result : results) {
+      if (result instanceof RuleResult.SendBack back) {
+        sendBack = true;
+        reasons.addAll(back.reasons());
+        required.addAll(back.required());
+      } else if (result instanceof RuleResult.NotYet wait) {
+        notYet = true;
+        reasons.addAll(wait.reasons());
+        required.addAll(wait.required());
+        if (wait.retryAt().isPresent()) {
+          timed = true;
+          Instant at = wait.retryAt().get();
+          retry = retry == null || at.isAfter(retry) ? at : retry;
+        }
+      } else {
+        notes.addAll(result.reasons());
+      }
+    }
+    reasons.addAll(notes);
+    if (sendBack) {
+      return new Decision(
+          change.ref(),
+          change.head(),
+          Outcome.SEND_BACK,
+          reasons,
+          required,
+          Optional.empty(),
+          digest);
+    }
+    if (notYet) {
+      return Decision.notYet(
+          change.ref(),
+          change.head(),
+          reasons,
+          required,
+          timed ? Optional.ofNullable(retry) : Optional.empty(),
+          digest);
+    }
+    return Decision.ship(change.ref(), change.head(), reasons, digest);
+  }
+
+  @Override
+  public String toString() {
+    return "ReleasePolicy[" + definition.name() + ", " + digest + "]";
+  }
+}

@@ -1,0 +1,567 @@
+package dev.signalbox.core.policy;
+
+import dev.signalbox.core.calendar.Hold;
+import dev.signalbox.core.model.Advice;
+import dev.signalbox.core.model.BlastLevel;
+import dev.signalbox.core.model.ChangeClass;
+import dev.signalbox.core.model.ChangeRef;
+import dev.signalbox.core.model.ChangeRequest;
+import dev.signalbox.core.model.Criticality;
+import dev.signalbox.core.model.ErrorBudget;
+import dev.signalbox.core.model.FileChange;
+import dev.signalbox.core.model.Finding;
+import dev.signalbox.core.model.FreezeLevel;
+import dev.signalbox.core.model.OverrideSubject;
+import dev.signalbox.core.model.Reason;
+import dev.signalbox.core.model.RepoPath;
+import dev.signalbox.core.model.RequiredAction;
+import dev.signalbox.core.model.RiskSurface;
+import dev.signalbox.core.model.RollbackPlan;
+import dev.signalbox.core.model.SensitiveKind;
+import dev.signalbox.core.model.Verdict;
+import dev.signalbox.core.model.VerdictOutcome;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The built-in rules, each with its id: what {@link ReleasePolicy#defaults()} and policy files
+ * configure. Each works on the decision's shared {@link Assessment}.
+ */
+final class Rules {
+  static final String ROLLBACK = "rollback-plan";
+  static final String QUORUM = "review-quorum";
+  static final String FRESHNESS = "evidence-freshness";
+  static final String APPROVAL_AGE = "approval-age";
+  static final String SEPARATION = "separation-of-duties";
+  static final String FIX_NOW = "fix-now";
+  static final String EMERGENCY = "emergency";
+  static final String FREEZE = "freeze";
+  static final String MERGE_WINDOW = "merge-window";
+  static final String ERROR_BUDGET = "error-budget";
+  static final String SCOPE_DRIFT = "scope-drift";
+  static final String DEPENDENCIES = "dependencies";
+  static final String BLAST_RADIUS = "blast-radius-cap";
+  static final String ACCEPTANCE_LIMITS = "acceptance-limits";
+
+  /** The ids of the built-in rules, in the order they are evaluated. */
+  static final List<String> IDS =
+      List.of(
+          ROLLBACK,
+          SCOPE_DRIFT,
+          DEPENDENCIES,
+          QUORUM,
+          FIX_NOW,
+          EMERGENCY,
+          FREEZE,
+          MERGE_WINDOW,
+          ERROR_BUDGET,
+          BLAST_RADIUS,
+          ACCEPTANCE_LIMITS,
+          FRESHNESS,
+          SEPARATION,
+          APPROVAL_AGE);
+
+  private static final int NAMED_AT_MOST = 10;
+
+  private Rules() {}
+
+  /** A built-in rule: a rule over the decision's shared assessment. */
+  interface BuiltIn {
+    String id();
+
+    RuleResult evaluate(Assessment assessment);
+  }
+
+  /** The built-in rule of {@code id}. */
+  static BuiltIn of(String id) {
+    return switch (id) {
+      case ROLLBACK -> new BuiltInRule(id, Rules::rollback);
+      case SCOPE_DRIFT -> new BuiltInRule(id, Rules::scopeDrift);
+      case DEPENDENCIES -> new BuiltInRule(id, Rules::dependencies);
+      case QUORUM -> new BuiltInRule(id, Rules::quorum);
+      case FIX_NOW -> new BuiltInRule(id, Rules::fixNow);
+      case EMERGENCY -> new BuiltInRule(id, Rules::emergency);
+      case FREEZE -> new BuiltInRule(id, Rules::freeze);
+      case MERGE_WINDOW -> new BuiltInRule(id, Rules::mergeWindow);
+      case ERROR_BUDGET -> new BuiltInRule(id, Rules::errorBudget);
+      case BLAST_RADIUS -> new BuiltInRule(id, Rules::blastRadius);
+      case ACCEPTANCE_LIMITS -> new BuiltInRule(id, Rules::acceptanceLimits);
+      case FRESHNESS, SEPARATION, APPROVAL_AGE -> new BuiltInRule(id, a -> setAside(a, id));
+      default -> throw new IllegalArgumentException("no built-in rule " + id);
+    };
+  }
+
+  private record BuiltInRule(String id, java.util.function.Function<Assessment, RuleResult> body)
+      implements BuiltIn {
+    @Override
+    public RuleResult evaluate(Assessment assessment) {
+      return body.apply(assessment);
+    }
+  }
+
+  // rollback-plan: no plan, no SHIP; irreversible kinds need more than a revert
+
+  private static RuleResult rollback(Assessment a) {
+    Optional<RollbackPlan> plan = a.change.rollback();
+    if (plan.isEmpty()) {
+      return RuleResult.sendBack(
+          Reason.of(ROLLBACK, "the change has no rollback plan"),
+          new RequiredAction(ROLLBACK, "declare how to undo the change before it ships"));
+    }
+    PolicyDefinition.Rollback settings = a.definition.rollback();
+    Set<SensitiveKind> irreversible = new TreeSet<>(a.change.blastRadius().sensitiveKinds());
+    irreversible.retainAll(settings.irreversible());
+    if (!irreversible.isEmpty() && !settings.forIrreversible().contains(plan.get().kind())) {
+      return RuleResult.sendBack(
+          Reason.of(
+              ROLLBACK,
+              "the change touches "
+                  + irreversible
+                  + ", which a "
+                  + plan.get().kind()
+                  + " plan cannot undo"),
+          new RequiredAction(
+              ROLLBACK,
+              "declare a rollback plan of kind " + new TreeSet<>(settings.forIrreversible())));
+    }
+    return RuleResult.pass();
+  }
+
+  // scope-drift: changed paths outside the declared scope send the change back
+
+  private static RuleResult scopeDrift(Assessment a) {
+    List<String> outside = new ArrayList<>();
+    int count = 0;
+    for (FileChange file : a.change.changes().files()) {
+      if (!covered(a, file.path()) || file.oldPath().filter(p -> !covered(a, p)).isPresent()) {
+        if (count++ < NAMED_AT_MOST) {
+          outside.add(file.path().value());
+        }
+      }
+    }
+    if (count == 0) {
+      return RuleResult.pass();
+    }
+    return RuleResult.sendBack(
+        new Reason(
+            SCOPE_DRIFT,
+            count
+                + " changed path"
+                + (count == 1 ? " lies" : "s lie")
+                + " outside the declared scope: "
+                + String.join(", ", outside)
+                + (count > outside.size() ? " and " + (count - outside.size()) + " more" : ""),
+            Map.of("paths", String.join(",", outside))),
+        new RequiredAction(
+            SCOPE_DRIFT,
+            "revise the change to stay within its declared scope, or declare a wider one"));
+  }
+
+  private static boolean covered(Assessment a, RepoPath path) {
+    return a.change.declaredScope().covers(path);
+  }
+
+  // dependencies: a dependency must have shipped or board earlier on the same train
+
+  private static RuleResult dependencies(Assessment a) {
+    Set<String> missing = new TreeSet<>();
+    for (ChangeRef dependency : a.change.dependsOn()) {
+      if (!a.context.satisfied().contains(dependency)) {
+        missing.add(dependency.toString());
+      }
+    }
+    if (missing.isEmpty()) {
+      return RuleResult.pass();
+    }
+    return RuleResult.notYet(
+        Reason.of(DEPENDENCIES, "depends on " + String.join(", ", missing) + ", not shipped yet"),
+        new RequiredAction(DEPENDENCIES, "ship " + String.join(", ", missing) + " first"));
+  }
+
+  // review-quorum: per surface, enough approvals from enough families; a REJECT sends back
+
+  private static RuleResult quorum(Assessment a) {
+    List<Reason> rejections = new ArrayList<>();
+    List<RequiredAction> rejectionActions = new ArrayList<>();
+    List<Reason> missing = new ArrayList<>();
+    List<RequiredAction> missingActions = new ArrayList<>();
+    for (Map.Entry<RiskSurface, Requirement> entry : a.surfaces.entrySet()) {
+      RiskSurface surface = entry.getKey();
+      Requirement requirement = entry.getValue();
+      Set<String> approvers = new TreeSet<>();
+      Set<String> families = new TreeSet<>();
+      for (Verdict verdict : a.counted(surface)) {
+        if (verdict.outcome() == VerdictOutcome.APPROVE) {
+          approvers.add(verdict.reviewer().id());
+          families.add(verdict.reviewer().modelFamily());
+        } else if (verdict.outcome() == VerdictOutcome.REJECT && !overridden(a, verdict, null)) {
+          rejections.add(
+              new Reason(
+                  QUORUM,
+                  "REJECT on "
+                      + surface
+                      + " by "
+                      + verdict.reviewer().id()
+                      + verdict.findings().stream()
+                          .findFirst()
+                          .map(f -> ": " + f.message())
+                          .orElse(""),
+                  Map.of("reviewer", verdict.reviewer().id(), "surface", surface.name())));
+          rejectionActions.add(
+              new RequiredAction(
+                  QUORUM,
+                  "address the REJECT on "
+                      + surface
+                      + " by "
+                      + verdict.reviewer().id()
+                      + " in a new revision, or have a human with role "
+                      + roles(a.definition.review().overrideRoles())
+                      + " sign an override naming it"));
+        }
+      }
+      int more = requirement.quorum() - approvers.size();
+      int moreFamilies = requirement.distinctFamilies() - families.size();
+      if (more > 0 || moreFamilies > 0) {
+        missing.add(
+            new Reason(
+                QUORUM,
+                surface
+                    + " has "
+                    + approvers.size()
+                    + " counted approval"
+                    + (approvers.size() == 1 ? "" : "s")
+                    + " of "
+                    + requirement.quorum()
+                    + (requirement.distinctFamilies() > 1
+                        ? " from " + requirement.distinctFamilies() + " model families"
+                        : ""),
+                Map.of("surface", surface.name())));
+        missingActions.add(
+            new RequiredAction(
+                QUORUM,
+                "needs "
+                    + (Math.max(more, moreFamilies) == 1 ? "an" : Math.max(more, moreFamilies))
+                    + " APPROVE on "
+                    + surface
+                    + " from "
+                    + (Math.max(more, moreFamilies) == 1 ? "a reviewer" : "reviewers")
+                    + " other than the producer"
+                    + (moreFamilies > 0
+                        ? ", of a model family other than "
+                            + (families.isEmpty() ? "none" : families)
+                        : "")));
+      }
+    }
+    if (!rejections.isEmpty()) {
+      rejectionActions.addAll(missingActions);
+      rejections.addAll(missing);
+      return new RuleResult.SendBack(rejections, rejectionActions);
+    }
+    if (!missing.isEmpty()) {
+      return new RuleResult.NotYet(missing, missingActions, Optional.empty());
+    }
+    return RuleResult.pass();
+  }
+
+  /** Whether a valid override names {@code verdict} as a whole, or {@code finding} in it. */
+  private static boolean overridden(Assessment a, Verdict verdict, @Nullable Finding finding) {
+    for (VerifiedOverride verified : a.validOverrides()) {
+      OverrideSubject subject = verified.override().subject();
+      if (!subject.reviewer().equals(verdict.reviewer().id())
+          || subject.surface() != verdict.surface()) {
+        continue;
+      }
+      if (subject.isWholeVerdict()) {
+        return true;
+      }
+      if (finding != null
+          && subject.findingRule().equals(Optional.of(finding.rule()))
+          && (subject.findingPath().isEmpty() || subject.findingPath().equals(finding.path()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String roles(Set<String> roles) {
+    return roles.isEmpty() ? "(none configured)" : String.join(" or ", new TreeSet<>(roles));
+  }
+
+  // fix-now: a FIX_NOW finding holds the change unless an override names it
+
+  private static RuleResult fixNow(Assessment a) {
+    List<Reason> reasons = new ArrayList<>();
+    List<RequiredAction> actions = new ArrayList<>();
+    for (RiskSurface surface : a.counted.keySet()) {
+      for (Verdict verdict : a.counted(surface)) {
+        for (Finding finding : verdict.findings()) {
+          if (finding.advice() == Advice.FIX_NOW && !overridden(a, verdict, finding)) {
+            String where = finding.path().map(p -> " at " + p.value()).orElse("");
+            reasons.add(
+                new Reason(
+                    FIX_NOW,
+                    "FIX_NOW finding "
+                        + finding.rule()
+                        + where
+                        + " by "
+                        + verdict.reviewer().id()
+                        + " on "
+                        + surface
+                        + ": "
+                        + finding.message(),
+                    Map.of("finding", finding.rule(), "reviewer", verdict.reviewer().id())));
+            actions.add(
+                new RequiredAction(
+                    FIX_NOW,
+                    "fix "
+                        + finding.rule()
+                        + where
+                        + " in a new revision, or have a human with role "
+                        + roles(a.definition.review().overrideRoles())
+                        + " sign an override naming it"));
+          }
+        }
+      }
+    }
+    return reasons.isEmpty()
+        ? RuleResult.pass()
+        : new RuleResult.NotYet(reasons, actions, Optional.empty());
+  }
+
+  // emergency: an EMERGENCY change needs a valid acceptance, and gets a post-review deadline
+
+  private static RuleResult emergency(Assessment a) {
+    if (a.change.changeClass() != ChangeClass.EMERGENCY) {
+      return RuleResult.pass();
+    }
+    PolicyDefinition.Emergency settings = a.definition.emergency();
+    VerifiedAcceptance acceptance = a.acceptanceBy(settings.acceptanceRoles());
+    if (acceptance == null) {
+      return RuleResult.notYet(
+          Reason.of(EMERGENCY, "an EMERGENCY change ships only with a signed risk acceptance"),
+          new RequiredAction(
+              EMERGENCY,
+              "needs a risk acceptance signed by a human with role "
+                  + roles(settings.acceptanceRoles())
+                  + " within that role's limits"));
+    }
+    Instant due = a.now().plus(settings.postReview());
+    return RuleResult.pass(
+        new Reason(
+            EMERGENCY,
+            "EMERGENCY change accepted by "
+                + acceptance.signer().id()
+                + "; post-review due by "
+                + due,
+            Map.of("postReviewDue", due.toString(), "acceptedBy", acceptance.signer().id())));
+  }
+
+  // freeze: the calendar's freezes, with the EMERGENCY and selective-unfreeze exemptions
+
+  private static RuleResult freeze(Assessment a) {
+    List<Reason> held = new ArrayList<>();
+    List<Reason> notes = new ArrayList<>();
+    boolean emergencyAccepted =
+        a.change.changeClass() == ChangeClass.EMERGENCY
+            && a.acceptanceBy(a.definition.emergency().acceptanceRoles()) != null;
+    Optional<Double> unfreezeBelow = a.definition.emergency().selectiveUnfreezeBelow();
+    for (Hold hold : a.context.calendar().holds(a.target(), a.now())) {
+      if (hold instanceof Hold.Frozen frozen) {
+        String id = frozen.window().id();
+        if (emergencyAccepted) {
+          notes.add(
+              Reason.of(
+                  FREEZE,
+                  "EMERGENCY change passes freeze " + id + " with a signed risk acceptance"));
+        } else if (frozen.window().level() == FreezeLevel.NON_CRITICAL
+            && unfreezeBelow.isPresent()
+            && a.change.risk().isPresent()
+            && a.change.risk().get().probability() < unfreezeBelow.get()) {
+          notes.add(
+              Reason.of(
+                  FREEZE,
+                  "selectively unfrozen from "
+                      + id
+                      + ": calibrated risk "
+                      + a.change.risk().get().probability()
+                      + " is below "
+                      + unfreezeBelow.get()));
+        } else {
+          held.add(
+              new Reason(
+                  FREEZE,
+                  frozen.reason(),
+                  Map.of(
+                      "window",
+                      id,
+                      "until",
+                      frozen.until().map(Instant::toString).orElse("lifted"))));
+        }
+      }
+    }
+    if (held.isEmpty()) {
+      return new RuleResult.Pass(notes);
+    }
+    return new RuleResult.NotYet(
+        held,
+        List.of(
+            new RequiredAction(
+                FREEZE,
+                "wait for the freeze to end"
+                    + (a.change.criticality() == Criticality.P0
+                        ? ""
+                        : ", or ship it as EMERGENCY with a signed risk acceptance"))),
+        a.context.calendar().nextOpen(a.target(), a.now()));
+  }
+
+  // merge-window: outside its scope's window a change waits for the next opening
+
+  private static RuleResult mergeWindow(Assessment a) {
+    List<Reason> held = new ArrayList<>();
+    for (Hold hold : a.context.calendar().holds(a.target(), a.now())) {
+      if (hold instanceof Hold.MergeWindowClosed closed) {
+        held.add(Reason.of(MERGE_WINDOW, closed.reason()));
+      }
+    }
+    if (held.isEmpty()) {
+      return RuleResult.pass();
+    }
+    return new RuleResult.NotYet(
+        held,
+        List.of(new RequiredAction(MERGE_WINDOW, "wait for the merge window to open")),
+        a.context.calendar().nextOpen(a.target(), a.now()));
+  }
+
+  // error-budget: an exhausted budget holds all but P0 changes and security fixes
+
+  private static RuleResult errorBudget(Assessment a) {
+    if (a.change.criticality() == Criticality.P0 || a.change.securityFix()) {
+      return RuleResult.pass();
+    }
+    List<Reason> held = new ArrayList<>();
+    for (ErrorBudget budget : a.context.budgets()) {
+      if (budget.exhausted() && budget.scope().appliesTo(a.target())) {
+        held.add(
+            new Reason(
+                ERROR_BUDGET,
+                "the error budget of "
+                    + budget.slo()
+                    + " is exhausted ("
+                    + budget.remaining()
+                    + " left at "
+                    + budget.measuredAt()
+                    + "): only P0 changes and security fixes ship",
+                Map.of("slo", budget.slo())));
+      }
+    }
+    if (held.isEmpty()) {
+      return RuleResult.pass();
+    }
+    return new RuleResult.NotYet(
+        held,
+        List.of(new RequiredAction(ERROR_BUDGET, "wait until the error budget recovers")),
+        Optional.empty());
+  }
+
+  // blast-radius-cap: above its class's cap, a change needs an acceptance from a role that may
+
+  private static RuleResult blastRadius(Assessment a) {
+    BlastLevel cap = a.definition.blastRadiusCaps().get(a.change.changeClass());
+    BlastLevel level = a.change.blastRadius().level();
+    if (cap == null || level.compareTo(cap) <= 0) {
+      return RuleResult.pass();
+    }
+    VerifiedAcceptance acceptance = a.acceptanceBy(Set.of());
+    String over =
+        "blast radius "
+            + level
+            + " is above the cap for "
+            + a.change.changeClass()
+            + " changes, "
+            + cap;
+    if (acceptance != null) {
+      return RuleResult.pass(
+          Reason.of(BLAST_RADIUS, over + "; accepted by " + acceptance.signer().id()));
+    }
+    Set<String> able = new TreeSet<>();
+    a.definition
+        .roles()
+        .forEach(
+            (role, limits) -> {
+              if (level.compareTo(limits.maxBlastRadius()) <= 0) {
+                able.add(role);
+              }
+            });
+    return RuleResult.notYet(
+        Reason.of(BLAST_RADIUS, over),
+        new RequiredAction(
+            BLAST_RADIUS,
+            "needs a risk acceptance signed by a human with role "
+                + roles(able)
+                + ", or a smaller change"));
+  }
+
+  // acceptance-limits: an acceptance beyond every role its signer has counts for nothing
+
+  private static RuleResult acceptanceLimits(Assessment a) {
+    List<Reason> notes = new ArrayList<>();
+    for (VerifiedAcceptance verified : a.validAcceptances()) {
+      if (!a.mayAccept(verified.signer(), verified.acceptance().probability(), Set.of())) {
+        notes.add(
+            Reason.of(
+                ACCEPTANCE_LIMITS,
+                "risk acceptance by "
+                    + verified.signer().id()
+                    + " does not count: none of the roles "
+                    + new TreeSet<>(verified.roles())
+                    + " may accept probability "
+                    + verified.acceptance().probability()
+                    + " at blast radius "
+                    + a.change.blastRadius().level()));
+      }
+    }
+    return new RuleResult.Pass(notes);
+  }
+
+  // evidence-freshness, separation-of-duties, approval-age: what was set aside, and why
+
+  private static RuleResult setAside(Assessment a, String id) {
+    a.validAcceptances();
+    a.validOverrides();
+    List<Reason> notes = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Reason reason : a.setAside) {
+      if (reason.rule().equals(id) && seen.add(reason.message())) {
+        notes.add(reason);
+      }
+    }
+    return new RuleResult.Pass(notes);
+  }
+
+  /** Whether {@code change} needs nothing of the docs-only surfaces but docs. */
+  static boolean docsOnly(ChangeRequest change, PolicyDefinition.Review review) {
+    if (review.docs().isEmpty() || change.changes().files().isEmpty()) {
+      return false;
+    }
+    for (FileChange file : change.changes().files()) {
+      boolean docs = false;
+      for (var glob : review.docs()) {
+        if (glob.matches(file.path())) {
+          docs = true;
+          break;
+        }
+      }
+      if (!docs) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,71 @@
+package dev.signalbox.core.policy;
+
+import dev.signalbox.core.internal.Checks;
+import dev.signalbox.core.model.Human;
+import dev.signalbox.core.model.RiskAcceptance;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A risk acceptance whose DSSE signature was verified against the key registry: {@link #signer()}
+ * and its roles come from the registry, never from the statement's own {@code signatory}.
+ *
+ * <p>Only the evidence verifier creates these; there is no public constructor and no JSON reader.
+ * Whether it counts for a decision (the same change, digest and policy, in force, a signer whose
+ * role may accept this much) is the policy's decision. Immutable and thread-safe.
+ */
+public final class VerifiedAcceptance {
+  private final RiskAcceptance acceptance;
+  private final Human signer;
+  private final String keyId;
+
+  VerifiedAcceptance(RiskAcceptance acceptance, Human signer, String keyId) {
+    this.acceptance = Checks.present(VerifiedAcceptance.class, "acceptance", acceptance);
+    this.signer = Checks.present(VerifiedAcceptance.class, "signer", signer);
+    this.keyId = Checks.present(VerifiedAcceptance.class, "keyId", keyId);
+  }
+
+  /** The statement, exactly as signed. */
+  public RiskAcceptance acceptance() {
+    return acceptance;
+  }
+
+  /** The human whose registered key signed it, with the roles the registry gives. */
+  public Human signer() {
+    return signer;
+  }
+
+  /** The roles of the signer, from the key registry. */
+  public Set<String> roles() {
+    return signer.roles();
+  }
+
+  /** The key that signed it. */
+  public String keyId() {
+    return keyId;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof VerifiedAcceptance that
+        && acceptance.equals(that.acceptance)
+        && signer.equals(that.signer)
+        && keyId.equals(that.keyId);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(acceptance, signer, keyId);
+  }
+
+  @Override
+  public String toString() {
+    return "VerifiedAcceptance["
+        + acceptance
+        + ", signed by "
+        + signer.id()
+        + " with "
+        + keyId
+        + "]";
+  }
+}

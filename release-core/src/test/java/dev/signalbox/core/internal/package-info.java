@@ -1,0 +1,4 @@
+@NullMarked
+package dev.signalbox.core.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.signalbox.core.policy;
+
+import org.jspecify.annotations.NullMarked;
