@@ -243,19 +243,22 @@ final class Rules {
                         ? " from " + requirement.distinctFamilies() + " model families"
                         : ""),
                 Map.of("surface", surface.name())));
+        int needed = Math.max(more, moreFamilies);
         missingActions.add(
             new RequiredAction(
                 QUORUM,
                 "needs "
-                    + (Math.max(more, moreFamilies) == 1 ? "an" : Math.max(more, moreFamilies))
-                    + " APPROVE on "
+                    + (needed == 1 ? "an APPROVE" : needed + " more APPROVE verdicts")
+                    + " on "
                     + surface
                     + " from "
-                    + (Math.max(more, moreFamilies) == 1 ? "a reviewer" : "reviewers")
+                    + (needed == 1 ? "a reviewer" : "reviewers")
                     + " other than the producer"
-                    + (moreFamilies > 0
-                        ? ", of a model family other than "
-                            + (families.isEmpty() ? "none" : families)
+                    + (requirement.distinctFamilies() > 1
+                        ? ", for approvals from "
+                            + requirement.distinctFamilies()
+                            + " distinct model families"
+                            + (families.isEmpty() ? "" : " (so far " + families + ")")
                         : "")));
       }
     }
