@@ -380,6 +380,9 @@ public final class ReleaseCalendar {
       while (moved && closes.isBefore(limit)) {
         moved = false;
         for (WindowTimeline timeline : timelines) {
+          if (!closes.isBefore(limit)) {
+            break; // a window open until lifted, or open beyond the horizon
+          }
           WindowTimeline.@Nullable Span span = timeline.covering(closes);
           if (span != null) {
             closes = span.end();
