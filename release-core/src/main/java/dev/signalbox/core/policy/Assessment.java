@@ -55,6 +55,9 @@ final class Assessment {
     this.policyDigest = policyDigest;
     this.surfaces = surfaces;
     sortVerdicts();
+    // in this order, so that what is set aside is reported in an order no rule's needs decide
+    validAcceptances();
+    validOverrides();
   }
 
   Target target() {

@@ -12,6 +12,7 @@ import dev.signalbox.core.model.FileChange;
 import dev.signalbox.core.model.Finding;
 import dev.signalbox.core.model.FreezeLevel;
 import dev.signalbox.core.model.OverrideSubject;
+import dev.signalbox.core.model.PathGlob;
 import dev.signalbox.core.model.Reason;
 import dev.signalbox.core.model.RepoPath;
 import dev.signalbox.core.model.RequiredAction;
@@ -540,8 +541,6 @@ final class Rules {
   // evidence-freshness, separation-of-duties, approval-age: what was set aside, and why
 
   private static RuleResult setAside(Assessment a, String id) {
-    a.validAcceptances();
-    a.validOverrides();
     List<Reason> notes = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Reason reason : a.setAside) {
@@ -557,10 +556,10 @@ final class Rules {
     if (review.docs().isEmpty() || change.changes().files().isEmpty()) {
       return false;
     }
-    for (FileChange file : change.changes().files()) {
+    for (RepoPath path : change.changes().touchedPaths()) { // a rename's old path too
       boolean docs = false;
-      for (var glob : review.docs()) {
-        if (glob.matches(file.path())) {
+      for (PathGlob glob : review.docs()) {
+        if (glob.matches(path)) {
           docs = true;
           break;
         }

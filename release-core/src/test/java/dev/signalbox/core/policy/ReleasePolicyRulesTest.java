@@ -240,6 +240,22 @@ class ReleasePolicyRulesTest {
   }
 
   @Test
+  void aFileRenamedIntoTheDocsIsNoDocsOnlyChange() {
+    ChangeRequest renamed =
+        change(
+                ChangeSet.of(
+                    new FileChange(
+                        RepoPath.of("docs/Login.md"),
+                        Optional.of(RepoPath.of("src/web/Login.java")),
+                        dev.signalbox.core.model.ChangeKind.RENAMED,
+                        0,
+                        0,
+                        false)))
+            .build();
+    assertThat(POLICY.requiredSurfaces(renamed)).containsOnlyKeys(RiskSurface.CODE_QUALITY);
+  }
+
+  @Test
   void aFixNowFindingHoldsTheChange() {
     ChangeRequest change = change().build();
     List<TrustedVerdict> verdicts = new ArrayList<>(approvals(change));
