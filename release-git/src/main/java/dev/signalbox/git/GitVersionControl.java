@@ -516,6 +516,7 @@ public final class GitVersionControl implements VersionControl, AutoCloseable {
     for (RevCommit commit = walk.next(); commit != null; commit = walk.next()) {
       bases.add(commit);
     }
+    walk.reset();
     walk.setRevFilter(RevFilter.ALL);
     return best(walk, bases);
   }
@@ -527,7 +528,7 @@ public final class GitVersionControl implements VersionControl, AutoCloseable {
     for (RevCommit candidate : distinct) {
       boolean dominated = false;
       for (RevCommit other : distinct) {
-        if (other != candidate && walk.isMergedInto(candidate, other)) {
+        if (!other.equals(candidate) && walk.isMergedInto(candidate, other)) {
           dominated = true;
           break;
         }
@@ -621,22 +622,21 @@ public final class GitVersionControl implements VersionControl, AutoCloseable {
 
   /** What an update's result means, looking at the ref again when it did not move. */
   private RefUpdate refUpdate(String name, RevCommit target, Result result) throws IOException {
-    switch (result) {
-      case NEW, FORCED, FAST_FORWARD:
-        return RefUpdate.MOVED;
-      case NO_CHANGE, LOCK_FAILURE, REJECTED, REJECTED_CURRENT_BRANCH:
+    return switch (result) {
+      case NEW, FORCED, FAST_FORWARD -> RefUpdate.MOVED;
+      case NO_CHANGE, LOCK_FAILURE, REJECTED, REJECTED_CURRENT_BRANCH -> {
         Ref now = repository.exactRef(name);
         if (now != null && now.getObjectId() != null) {
           try (RevWalk walk = new RevWalk(repository)) {
             if (walk.peel(walk.parseAny(now.getObjectId())).equals(target)) {
-              return RefUpdate.ALREADY_AT_TARGET;
+              yield RefUpdate.ALREADY_AT_TARGET;
             }
           }
         }
-        return RefUpdate.LOST_RACE;
-      default:
-        throw new VersionControlException("cannot update " + name + ": " + result);
-    }
+        yield RefUpdate.LOST_RACE;
+      }
+      default -> throw new VersionControlException("cannot update " + name + ": " + result);
+    };
   }
 
   // ---- files

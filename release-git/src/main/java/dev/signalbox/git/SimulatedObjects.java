@@ -11,8 +11,24 @@ import org.jspecify.annotations.Nullable;
  * Thread-safe.
  */
 final class SimulatedObjects {
-  /** An object's type (a JGit {@code OBJ_} constant) and raw content. */
-  record Stored(int type, byte[] data) {}
+  /** An object's type (a JGit {@code OBJ_} constant) and raw content, never changed. */
+  static final class Stored {
+    private final int type;
+    private final byte[] data;
+
+    Stored(int type, byte[] data) {
+      this.type = type;
+      this.data = data;
+    }
+
+    int type() {
+      return type;
+    }
+
+    byte[] data() {
+      return data;
+    }
+  }
 
   private final long budget;
   private long held;
