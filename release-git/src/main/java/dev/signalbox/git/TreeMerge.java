@@ -9,9 +9,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.lib.Constants;
@@ -66,7 +68,16 @@ final class TreeMerge {
     }
     ObjectId tree = merge.mergeTrees("", base, ours, theirs);
     if (!merge.conflicts.isEmpty()) {
-      return new Result(null, List.copyOf(merge.conflicts));
+      // where a rename is involved, what else the path-by-path merge found there means little
+      Set<RepoPath> renamed = new HashSet<>();
+      merge.conflicts.stream()
+          .filter(conflict -> conflict.kind() == ConflictKind.RENAME)
+          .forEach(conflict -> renamed.add(conflict.path()));
+      return new Result(
+          null,
+          merge.conflicts.stream()
+              .filter(c -> c.kind() == ConflictKind.RENAME || !renamed.contains(c.path()))
+              .toList());
     }
     return new Result(
         tree != null ? tree : objects.put(Constants.OBJ_TREE, new byte[0]), List.of());
