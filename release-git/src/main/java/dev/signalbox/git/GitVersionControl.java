@@ -1,6 +1,7 @@
 package dev.signalbox.git;
 
 import dev.signalbox.core.InvalidValueException;
+import dev.signalbox.core.model.BlastRadius;
 import dev.signalbox.core.model.ChangeKind;
 import dev.signalbox.core.model.ChangeSet;
 import dev.signalbox.core.model.ContentDigest;
@@ -652,6 +653,38 @@ public final class GitVersionControl implements VersionControl, AutoCloseable {
             return file(reader, commit(walk, at), path).map(Blob::of);
           }
         });
+  }
+
+  // ---- ownership
+  // ------------------------------------------------------------------------------------
+
+  /**
+   * The CODEOWNERS file at {@code at}, from the first of {@link CodeOwners#LOCATIONS} that exists
+   * there, as GitHub looks it up; {@link CodeOwners#none()} if there is none.
+   *
+   * @throws UnknownRevisionException if {@code at} is not a commit of this repository
+   */
+  public CodeOwners codeOwners(Revision at) {
+    required("at", at);
+    for (String location : CodeOwners.LOCATIONS) {
+      Optional<Blob> file = read(at, RepoPath.of(location));
+      if (file.isPresent()) {
+        return CodeOwners.parse(file.get().bytes());
+      }
+    }
+    return CodeOwners.none();
+  }
+
+  /**
+   * The blast radius of the change from {@code base} to {@code head}: its {@link #changes} under
+   * {@code rules}, with owners from the CODEOWNERS file at {@code base} (the target's, as GitHub
+   * uses for a pull request).
+   *
+   * @throws UnknownRevisionException if a revision is not a commit of this repository
+   */
+  public BlastRadius blastRadius(Revision base, Revision head, BlastRadiusRules rules) {
+    required("rules", rules);
+    return rules.blastRadius(changes(base, head), codeOwners(base));
   }
 
   /** The content of the file (not directory or submodule) at {@code path} in {@code commit}. */

@@ -4,15 +4,19 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * {@code git patch-id --verbatim}: a port of git's {@code get_one_patchid} in its stable, verbatim
  * mode, fed the text of a diff as an output stream. Each file's header and hunk lines are hashed
  * with SHA-1, hunk headers (and so line numbers) and index lines left out; the files' hashes are
- * summed byte by byte, so their order does not matter. Quirks are kept, so that the result is
- * git's: after a binary file the next file's {@code diff --git} line is not hashed, and a file
- * without hunks (a mode change, an empty new file) shares its hash with the next file.
+ * summed byte by byte, so their order does not matter; a binary file counts by its blob ids (git
+ * 2.40 and later; older git hashed only its "Binary files ... differ" line, so that any edit to a
+ * binary file kept the id). Quirks are kept, so that the result is git's: after a binary file the
+ * next file's {@code diff --git} line is not hashed, and a file without hunks (a mode change, an
+ * empty new file) shares its hash with the next file.
  *
  * <p>Not thread-safe; one instance per diff.
  */
@@ -21,6 +25,7 @@ final class PatchId extends OutputStream {
   private final byte[] result = new byte[20];
   private byte[] line = new byte[256];
   private int length;
+  private final List<byte[]> held = new ArrayList<>(2);
 
   private boolean sawDiff;
   private boolean done;
@@ -37,9 +42,40 @@ final class PatchId extends OutputStream {
     }
     line[length++] = (byte) b;
     if (b == '\n') {
-      line();
+      accept(Arrays.copyOf(line, length));
       length = 0;
     }
+  }
+
+  /**
+   * Takes one line of JGit's diff text, dropping the {@code ---}/{@code +++} lines that JGit writes
+   * for a file without hunks (an empty file added or deleted, a binary file) and git does not.
+   */
+  private void accept(byte[] next) {
+    if (!held.isEmpty()) {
+      if (held.size() == 1 && startsWith(next, "+++ ")) {
+        held.add(next);
+        return;
+      }
+      if (startsWith(next, "@@ ")) {
+        held.forEach(this::hash);
+      }
+      held.clear();
+    } else if (before == -1 && !binary && startsWith(next, "--- ")) {
+      held.add(next);
+      return;
+    }
+    hash(next);
+  }
+
+  private void hash(byte[] next) {
+    byte[] kept = line;
+    int keptLength = length;
+    line = next;
+    length = next.length;
+    line();
+    line = kept;
+    length = keptLength;
   }
 
   @Override
@@ -52,9 +88,10 @@ final class PatchId extends OutputStream {
   /** The patch id, as 40 hexadecimal digits; call once, after the whole diff was written. */
   String finish() {
     if (length > 0) {
-      line();
+      accept(Arrays.copyOf(line, length));
       length = 0;
     }
+    held.clear(); // a ---/+++ pair at the end with no hunk after it
     flushFile();
     StringBuilder hex = new StringBuilder(40);
     for (byte b : result) {
@@ -174,6 +211,18 @@ final class PatchId extends OutputStream {
       result[i] = (byte) carry;
       carry >>>= 8;
     }
+  }
+
+  private static boolean startsWith(byte[] text, String prefix) {
+    if (text.length < prefix.length()) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length(); i++) {
+      if (text[i] != prefix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean startsWith(String prefix) {
