@@ -147,8 +147,9 @@ public final class GitVersionControl implements VersionControl, AutoCloseable {
       if (this.name != null) {
         throw new IllegalStateException("committer was already set to " + this.name);
       }
-      this.name = identity("name", name);
+      String checkedName = identity("name", name);
       this.email = identity("email", email);
+      this.name = checkedName;
       return this;
     }
 
