@@ -38,6 +38,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
@@ -79,6 +80,14 @@ public class MergeSimulationBenchmark {
 
   private final int files;
   private final int topicCount;
+
+  /**
+   * How the repository is packed: {@code deltas} as {@code git repack -a -d} does by default (blobs
+   * stored as chains of deltas, up to 50 deep, as in real repositories), or {@code plain}, without
+   * deltas ({@code --window=0}), to see what reading deltified blobs costs.
+   */
+  @Param({"deltas"})
+  public String packing = "deltas";
 
   private Path directory = Path.of(".");
 
@@ -145,7 +154,11 @@ public class MergeSimulationBenchmark {
         train.add(ObjectId.fromString(head.commit()));
       }
     }
-    run(gitDir, "repack", "-a", "-d", "-q");
+    if (packing.equals("plain")) {
+      run(gitDir, "repack", "-a", "-d", "-q", "-f", "--window=0");
+    } else {
+      run(gitDir, "repack", "-a", "-d", "-q");
+    }
     run(gitDir, "prune-packed");
     repository.close();
     repository = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setBare().build();
