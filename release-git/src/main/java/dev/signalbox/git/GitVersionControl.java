@@ -263,7 +263,7 @@ public final class GitVersionControl implements VersionControl, AutoCloseable {
     required("base", base);
     required("head", head);
     sizeBound(maxBytes);
-    return read(reader -> boundedDiff(reader, base, head, maxBytes));
+    return read(reader -> boundedDiff(reader, base, head, maxBytes).text());
   }
 
   @Override
@@ -273,8 +273,9 @@ public final class GitVersionControl implements VersionControl, AutoCloseable {
     sizeBound(maxBytes);
     return read(
         reader -> {
-          String diff = boundedDiff(reader, base, head, maxBytes);
-          boolean truncated = diff.endsWith(TRUNCATED_SUFFIX);
+          BoundedDiff bounded = boundedDiff(reader, base, head, maxBytes);
+          String diff = bounded.text();
+          boolean truncated = bounded.truncated();
           long budget = maxBytes - (long) diff.getBytes(StandardCharsets.UTF_8).length;
           Map<RepoPath, Blob> files = new LinkedHashMap<>();
           try (RevWalk walk = new RevWalk(reader)) {
@@ -709,10 +710,14 @@ public final class GitVersionControl implements VersionControl, AutoCloseable {
   // ---- helpers
   // ----------------------------------------------------------------------------------------
 
-  private static final String TRUNCATED_SUFFIX = " bytes]\n";
+  /** A diff and whether it was cut short. */
+  private record BoundedDiff(String text, boolean truncated) {}
 
-  /** The diff, cut at a line end to fit {@code maxBytes} with the marker saying so. */
-  private String boundedDiff(ObjectReader reader, Revision base, Revision head, int maxBytes)
+  /**
+   * The diff, cut at a line end to fit {@code maxBytes} of UTF-8 with the marker saying so. Bytes
+   * that are not UTF-8 are decoded as U+FFFD first, so that the bound holds for the text returned.
+   */
+  private BoundedDiff boundedDiff(ObjectReader reader, Revision base, Revision head, int maxBytes)
       throws IOException {
     try (RevWalk walk = new RevWalk(reader)) {
       RevCommit from = commit(walk, base);
@@ -721,18 +726,19 @@ public final class GitVersionControl implements VersionControl, AutoCloseable {
       try (DiffFormatter formatter = formatter(reader, out, true)) {
         formatter.format(from.getTree(), to.getTree());
       }
-      byte[] bytes = out.toByteArray();
+      String whole = out.toString(StandardCharsets.UTF_8);
+      byte[] bytes = whole.getBytes(StandardCharsets.UTF_8);
       if (bytes.length <= maxBytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
+        return new BoundedDiff(whole, false);
       }
       String marker =
           "[signalbox: diff truncated, " + bytes.length + " bytes in all; showing the first ";
-      int room = maxBytes - marker.length() - 20 - TRUNCATED_SUFFIX.length();
-      int cut = room;
+      int cut = maxBytes - marker.length() - 20 - " bytes]\n".length();
       while (cut > 0 && bytes[cut - 1] != '\n') {
         cut--;
       }
-      return new String(bytes, 0, cut, StandardCharsets.UTF_8) + marker + cut + TRUNCATED_SUFFIX;
+      return new BoundedDiff(
+          new String(bytes, 0, cut, StandardCharsets.UTF_8) + marker + cut + " bytes]\n", true);
     }
   }
 

@@ -28,8 +28,10 @@ public interface VersionControl {
   int MIN_SIZE_BOUND = 256;
 
   /**
-   * The files changed from {@code base} to {@code head}, as {@code git diff --find-renames base
-   * head} lists them: renames detected, binary files flagged, lines added and removed counted.
+   * The files changed from {@code base} to {@code head}, like {@code git diff --find-renames
+   * --numstat base head} lists them: renames detected (how similar a rename must be is the
+   * implementation's to score, at git's 50%), binary files flagged, lines added and removed
+   * counted.
    */
   ChangeSet changes(Revision base, Revision head);
 
@@ -74,9 +76,10 @@ public interface VersionControl {
 
   /**
    * The content digest of the change from {@code base} to {@code head}: what {@code git diff
-   * --no-renames --full-index base head | git patch-id --verbatim} prints. Hunk line numbers are
-   * left out and files are summed in any order, whitespace counts: a trivial rebase keeps the
-   * digest, any edit to the diff changes it.
+   * --no-renames --full-index base head | git patch-id --verbatim} prints (binary files counted by
+   * their blob ids, as git 2.40 and later do). Hunk line numbers are left out and files are summed
+   * in any order, whitespace counts: a trivial rebase keeps the digest, any edit to the diff
+   * changes it.
    */
   ContentDigest contentDigest(Revision base, Revision head);
 
