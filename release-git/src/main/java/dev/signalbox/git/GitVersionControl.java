@@ -49,6 +49,7 @@ import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -89,6 +90,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class GitVersionControl implements VersionControl, AutoCloseable {
   private static final int SIMULATED_BYTES = 64 << 20;
+
+  /**
+   * git's defaults for diffs, never the repository's configuration: a content digest must not
+   * depend on a {@code diff.noprefix} someone set, and re-reading the configuration on every call
+   * costs more than the diff.
+   */
+  private static final Config DEFAULTS = new Config();
 
   /** git diff's default similarity for a rename (JGit's is 60). */
   private static final int GIT_RENAME_SCORE = 50;
@@ -231,8 +239,7 @@ public final class GitVersionControl implements VersionControl, AutoCloseable {
             tree.setFilter(TreeFilter.ANY_DIFF);
             tree.addTree(commit(walk, base).getTree());
             tree.addTree(commit(walk, head).getTree());
-            RenameDetector renames =
-                new RenameDetector(reader, repository.getConfig().get(DiffConfig.KEY));
+            RenameDetector renames = new RenameDetector(reader, DEFAULTS.get(DiffConfig.KEY));
             renames.setRenameScore(GIT_RENAME_SCORE);
             renames.addAll(DiffEntry.scan(tree));
             Map<String, FileChange> files = new TreeMap<>();
@@ -744,7 +751,7 @@ public final class GitVersionControl implements VersionControl, AutoCloseable {
 
   private DiffFormatter formatter(ObjectReader reader, OutputStream out, boolean renames) {
     DiffFormatter formatter = new DiffFormatter(out);
-    formatter.setReader(reader, repository.getConfig());
+    formatter.setReader(reader, DEFAULTS);
     formatter.setDiffAlgorithm(DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.MYERS));
     formatter.setDiffComparator(RawTextComparator.DEFAULT);
     formatter.setDetectRenames(renames);

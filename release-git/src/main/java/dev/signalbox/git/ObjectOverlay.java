@@ -32,10 +32,6 @@ final class ObjectOverlay {
     this.remembered = remembered;
   }
 
-  ObjectReader reader() {
-    return reader;
-  }
-
   /** Hashes {@code data} as an object of {@code type} and keeps it in memory. */
   ObjectId put(int type, byte[] data) {
     ObjectId id = hasher.idFor(type, data);
@@ -65,12 +61,6 @@ final class ObjectOverlay {
       return stored.data();
     }
     return reader.open(key, type).getCachedBytes(BIG_FILE_THRESHOLD);
-  }
-
-  /** The size of blob {@code id}. */
-  long size(AnyObjectId id) throws IOException {
-    SimulatedObjects.Stored stored = stored(id.toObjectId());
-    return stored != null ? stored.data().length : reader.getObjectSize(id, Constants.OBJ_BLOB);
   }
 
   /** Whether {@code id} is a tree, here or in the repository. */

@@ -1,6 +1,5 @@
 package dev.signalbox.git;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -27,10 +26,6 @@ final class TreeEntry {
 
   byte[] rawName() {
     return name;
-  }
-
-  String name() {
-    return new String(name, StandardCharsets.UTF_8);
   }
 
   int mode() {

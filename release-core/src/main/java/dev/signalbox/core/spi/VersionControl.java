@@ -67,8 +67,8 @@ public interface VersionControl {
 
   /**
    * What a reviewer reads of the change from {@code base} to {@code head}: its diff and the touched
-   * files at head, together at most {@code maxBytes} bytes. The diff comes first; files follow in
-   * path order while each fits whole.
+   * files at head, together at most {@code maxBytes} bytes. The diff comes first; then each file,
+   * in path order, whole if it fits in what is left, else left out.
    *
    * @param maxBytes the bound, at least {@link #MIN_SIZE_BOUND}
    */
