@@ -6,6 +6,8 @@ module dev.signalbox.benchmarks {
   requires static transitive org.jspecify;
   requires transitive dev.signalbox.core;
   requires transitive tools.jackson.databind;
+  requires dev.signalbox.git;
+  requires org.eclipse.jgit;
   requires jmh.core;
 
   exports dev.signalbox.benchmarks;

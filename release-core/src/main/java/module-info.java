@@ -15,6 +15,7 @@ module dev.signalbox.core {
   exports dev.signalbox.core.trust to
       dev.signalbox.testkit;
   exports dev.signalbox.core.model;
+  exports dev.signalbox.core.spi;
 
   uses dev.signalbox.core.policy.RuleProvider;
 }

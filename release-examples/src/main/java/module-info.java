@@ -1,7 +1,7 @@
 /** Small programs that show Signalbox at work, for users to copy from; CI builds and runs them. */
 module dev.signalbox.examples {
   requires static transitive org.jspecify;
-  requires dev.signalbox.core;
+  requires transitive dev.signalbox.core;
   requires dev.signalbox.git;
   requires dev.signalbox.reviewers;
 

@@ -1,11 +1,11 @@
 /**
  * Signalbox's git adapter, built on JGit: change sets, content digests, ownership, merge simulation
  * and revert checks behind release-core's version-control SPI.
- *
- * <p>The adapter's API package is exported when its first type lands (see the release-git issue).
  */
 module dev.signalbox.git {
   requires static transitive org.jspecify;
   requires transitive dev.signalbox.core;
   requires org.eclipse.jgit;
+
+  exports dev.signalbox.git;
 }

@@ -1,0 +1,386 @@
+package dev.signalbox.benchmarks;
+
+import dev.signalbox.core.model.Revision;
+import dev.signalbox.core.spi.MergeSimulation;
+import dev.signalbox.git.GitVersionControl;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.merge.MergeStrategy;
+import org.eclipse.jgit.merge.Merger;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.PackParser;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * What one clean step of a train merge costs: Signalbox's in-memory simulation against git's own
+ * merge in batch mode and JGit's {@code ResolveMerger}, on the same merges of the same repository;
+ * and what listing a change's files costs.
+ *
+ * <p>The repository is built once per trial: {@value #FILES} files in 20 modules (40 "hot" files of
+ * 400 lines that many topics touch, the rest of 40 lines), one base commit and {@value #TOPICS}
+ * topic commits off it, each editing its own lines of three hot files (so topics overlap on files
+ * but merge cleanly) and now and then a cold file or a new one; then packed with {@code git
+ * repack}, as real repositories are. The train's merge commits are written once (their trees are
+ * the ones git writes), so that git and JGit merge the same pairs of commits that the simulation
+ * merges step by step. Every result is checked in the set-up.
+ *
+ * <ul>
+ *   <li>{@code signalbox}: {@code GitVersionControl.simulate(base, topics)}, per step (merge bases
+ *       of each topic with the train, the tree merge, tree ids);
+ *   <li>{@code gitMergeTreeStdin}: {@code git merge-tree --write-tree --stdin}, one process per
+ *       batch fed one line per merge (the train's previous commit and the topic), per merge;
+ *   <li>{@code jgitResolveMerger}: JGit's {@code ResolveMerger} in core on the same pairs, with an
+ *       inserter that hashes and discards, per merge;
+ *   <li>{@code changeListing}: {@code GitVersionControl.changes(base, topic)} (renames, binary
+ *       flags, line counts), per topic.
+ * </ul>
+ */
+@State(org.openjdk.jmh.annotations.Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class MergeSimulationBenchmark {
+  static final int FILES = 3_200;
+  static final int TOPICS = 60;
+  private static final int HOT_FILES = 40;
+  private static final PersonIdent AUTHOR =
+      new PersonIdent(
+          "Bench", "bench@example.com", java.time.Instant.EPOCH, java.time.ZoneOffset.UTC);
+
+  private final int files;
+  private final int topicCount;
+
+  /**
+   * How the repository is packed: {@code deltas} as {@code git repack -a -d} does by default (blobs
+   * stored as chains of deltas, up to 50 deep, as in real repositories), or {@code plain}, without
+   * deltas ({@code --window=0}), to see what reading deltified blobs costs.
+   */
+  @Param({"deltas"})
+  public String packing = "deltas";
+
+  private Path directory = Path.of(".");
+
+  @SuppressWarnings("NullAway.Init") // set by setUp(), which JMH calls first
+  private Repository repository;
+
+  @SuppressWarnings("NullAway.Init") // set by setUp(), which JMH calls first
+  private GitVersionControl vcs;
+
+  private Revision base = Revision.of("0".repeat(40));
+  private final List<Revision> topics = new ArrayList<>();
+  private final List<ObjectId> train = new ArrayList<>();
+
+  private Path gitDir = Path.of(".");
+
+  private byte[] mergeTreeInput = new byte[0];
+  private int nextTopic;
+
+  /** The benchmark at full size; JMH calls it. */
+  public MergeSimulationBenchmark() {
+    this(FILES, TOPICS);
+  }
+
+  /** A benchmark of {@code files} files and {@code topics} topics (smaller ones for tests). */
+  MergeSimulationBenchmark(int files, int topics) {
+    this.files = files;
+    this.topicCount = topics;
+  }
+
+  /** Builds, packs and checks the repository. */
+  @Setup
+  public void setUp() throws IOException {
+    directory = Files.createTempDirectory("signalbox-merge-bench");
+    gitDir = directory.resolve("repo.git");
+    repository = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setBare().build();
+    repository.create(true);
+    TreeMap<String, byte[]> tree = new TreeMap<>();
+    for (int i = 0; i < files; i++) {
+      tree.put(path(i), content(i, i < HOT_FILES ? 400 : 40, -1, ""));
+    }
+    base = commit(tree, List.of());
+    for (int t = 0; t < topicCount; t++) {
+      TreeMap<String, byte[]> edited = new TreeMap<>(tree);
+      for (int j = 0; j < 3; j++) {
+        int hot = (t * 3 + j) % HOT_FILES;
+        edited.put(path(hot), content(hot, 400, 3 + t * 6, "topic " + t));
+      }
+      if (t % 3 == 0) {
+        int cold = HOT_FILES + (t * 37) % (files - HOT_FILES);
+        edited.put(path(cold), content(cold, 40, 20, "topic " + t));
+      }
+      if (t % 5 == 0) {
+        edited.put(
+            "module" + (t % 20) + "/src/main/java/added/Topic" + t + ".java",
+            content(files + t, 30, -1, ""));
+      }
+      topics.add(commit(edited, List.of(base)));
+    }
+    try (GitVersionControl writer = GitVersionControl.open(gitDir)) {
+      Revision head = base;
+      train.add(ObjectId.fromString(base.commit()));
+      for (Revision topic : topics) {
+        head = writer.writeMerge(head, topic, "train");
+        train.add(ObjectId.fromString(head.commit()));
+      }
+    }
+    if (packing.equals("plain")) {
+      run(gitDir, "repack", "-a", "-d", "-q", "-f", "--window=0");
+    } else {
+      run(gitDir, "repack", "-a", "-d", "-q");
+    }
+    run(gitDir, "prune-packed");
+    repository.close();
+    repository = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setBare().build();
+    vcs = GitVersionControl.open(gitDir);
+
+    StringBuilder input = new StringBuilder();
+    for (int t = 0; t < topicCount; t++) {
+      input.append(train.get(t).name()).append(' ').append(topics.get(t).commit()).append('\n');
+    }
+    mergeTreeInput = input.toString().getBytes(StandardCharsets.US_ASCII);
+    check();
+  }
+
+  /** Deletes the repository. */
+  @TearDown
+  public void tearDown() throws IOException {
+    vcs.close();
+    repository.close();
+    try (Stream<Path> walk = Files.walk(directory)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  /** Signalbox: the whole train simulated in memory; the time is per step. */
+  @Benchmark
+  @OperationsPerInvocation(TOPICS)
+  public MergeSimulation signalbox() {
+    return vcs.simulate(base, topics);
+  }
+
+  /** git merge-tree --stdin: the same merges, one line each, to one git; per merge. */
+  @Benchmark
+  @OperationsPerInvocation(TOPICS)
+  public List<String> gitMergeTreeStdin() throws IOException {
+    return mergeTreeBatch();
+  }
+
+  /** JGit's ResolveMerger in core on the same pairs of commits; per merge. */
+  @Benchmark
+  @OperationsPerInvocation(TOPICS)
+  public Object[] jgitResolveMerger() throws IOException {
+    Object[] trees = new Object[topicCount];
+    for (int t = 0; t < topicCount; t++) {
+      trees[t] = resolve(t);
+    }
+    return trees;
+  }
+
+  /** Listing one topic's changed files, with renames, binary flags and line counts. */
+  @Benchmark
+  public Object changeListing() {
+    Revision topic = topics.get(nextTopic);
+    nextTopic = (nextTopic + 1) % topicCount;
+    return vcs.changes(base, topic);
+  }
+
+  // ---- the work, shared with the check ---------------------------------------------------------
+
+  /**
+   * Runs one {@code git merge-tree --write-tree --stdin} over the whole batch and reads one result
+   * per merge, each of which must be clean. (git buffers its output until its input ends, so one
+   * process per batch; its start-up is spread over the batch's merges.)
+   */
+  List<String> mergeTreeBatch() throws IOException {
+    Process git =
+        new ProcessBuilder("git", "--git-dir=" + gitDir, "merge-tree", "--write-tree", "--stdin")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try (OutputStream in = git.getOutputStream()) {
+      in.write(mergeTreeInput);
+    }
+    byte[] output;
+    try (InputStream out = git.getInputStream()) {
+      output = out.readAllBytes();
+    }
+    List<String> trees = new ArrayList<>(topicCount);
+    // a clean merge is "1\0" + 40 hexadecimal digits + "\0\0"
+    for (int at = 0; at < output.length; at += 44) {
+      if (output[at] != '1') {
+        throw new IllegalStateException("git found a conflict in merge " + trees.size());
+      }
+      trees.add(new String(output, at + 2, 40, StandardCharsets.US_ASCII));
+    }
+    if (trees.size() != topicCount) {
+      throw new IllegalStateException("git merged " + trees.size() + " of " + topicCount);
+    }
+    return trees;
+  }
+
+  ObjectId resolve(int t) throws IOException {
+    try (ObjectInserter hashing = new HashingInserter(repository)) {
+      Merger merger = MergeStrategy.RESOLVE.newMerger(hashing, repository.getConfig());
+      if (!merger.merge(train.get(t), ObjectId.fromString(topics.get(t).commit()))) {
+        throw new IllegalStateException("JGit found a conflict in merge " + t);
+      }
+      return merger.getResultTreeId();
+    }
+  }
+
+  /** Every way of merging agrees, on every step, with the trees of the train's merge commits. */
+  void check() throws IOException {
+    MergeSimulation simulation = signalbox();
+    List<String> gitTrees = mergeTreeBatch();
+    for (int t = 0; t < topicCount; t++) {
+      String expected = vcs.tree(Revision.of(train.get(t + 1).name())).id();
+      String simulated =
+          ((dev.signalbox.core.spi.MergeStep.Clean) simulation.steps().get(t)).tree().id();
+      String jgit = resolve(t).name();
+      if (!expected.equals(simulated)
+          || !expected.equals(gitTrees.get(t))
+          || !expected.equals(jgit)) {
+        throw new IllegalStateException(
+            "merge "
+                + t
+                + " disagrees: train "
+                + expected
+                + ", signalbox "
+                + simulated
+                + ", git "
+                + gitTrees.get(t)
+                + ", jgit "
+                + jgit);
+      }
+    }
+    if (changeListing() == null) {
+      throw new IllegalStateException("no change listing");
+    }
+  }
+
+  // ---- building the repository -----------------------------------------------------------------
+
+  private static String path(int i) {
+    return "module" + (i % 20) + "/src/main/java/pkg" + (i / 20 % 8) + "/File" + i + ".java";
+  }
+
+  /** A Java-like file of {@code lines} lines, with line {@code edited} (if any) rewritten. */
+  private static byte[] content(int file, int lines, int edited, String edit) {
+    StringBuilder text = new StringBuilder("package pkg;\n\nclass File" + file + " {\n");
+    for (int line = 0; line < lines; line++) {
+      if (line == edited) {
+        text.append("  int edited = 1; // ").append(edit).append('\n');
+      } else {
+        text.append("  int field")
+            .append(line)
+            .append(" = ")
+            .append(file * 31 + line)
+            .append(";\n");
+      }
+    }
+    return text.append("}\n").toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private Revision commit(Map<String, byte[]> tree, List<Revision> parents) throws IOException {
+    try (ObjectInserter inserter = repository.newObjectInserter()) {
+      DirCache index = DirCache.newInCore();
+      DirCacheBuilder builder = index.builder();
+      for (var file : tree.entrySet()) {
+        DirCacheEntry entry = new DirCacheEntry(file.getKey());
+        entry.setFileMode(FileMode.REGULAR_FILE);
+        entry.setObjectId(inserter.insert(Constants.OBJ_BLOB, file.getValue()));
+        builder.add(entry);
+      }
+      builder.finish();
+      CommitBuilder commit = new CommitBuilder();
+      commit.setTreeId(index.writeTree(inserter));
+      for (Revision parent : parents) {
+        commit.addParentId(ObjectId.fromString(parent.commit()));
+      }
+      commit.setAuthor(AUTHOR);
+      commit.setCommitter(AUTHOR);
+      commit.setMessage("commit\n");
+      ObjectId id = inserter.insert(commit);
+      inserter.flush();
+      return Revision.of(id.name());
+    }
+  }
+
+  private static void run(Path gitDir, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of("git", "--git-dir=" + gitDir));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    process.getInputStream().transferTo(output);
+    try {
+      if (process.waitFor() != 0) {
+        throw new IOException(command + " failed: " + output.toString(StandardCharsets.UTF_8));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UncheckedIOException(new IOException("interrupted", e));
+    }
+  }
+
+  /**
+   * An inserter that computes ids and keeps nothing: JGit's merge runs in core, writing nothing.
+   */
+  private static final class HashingInserter extends ObjectInserter {
+    private final Repository repository;
+
+    HashingInserter(Repository repository) {
+      this.repository = repository;
+    }
+
+    @Override
+    public ObjectId insert(int type, long length, InputStream in) throws IOException {
+      return idFor(type, in.readAllBytes());
+    }
+
+    @Override
+    public PackParser newPackParser(InputStream in) {
+      throw new UnsupportedOperationException("no packs here");
+    }
+
+    @Override
+    public ObjectReader newReader() {
+      return repository.newObjectReader();
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  }
+}

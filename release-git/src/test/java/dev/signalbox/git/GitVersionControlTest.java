@@ -1,0 +1,276 @@
+package dev.signalbox.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.signalbox.core.model.BlastLevel;
+import dev.signalbox.core.model.BlastRadius;
+import dev.signalbox.core.model.RepoPath;
+import dev.signalbox.core.model.Revision;
+import dev.signalbox.core.model.SensitiveKind;
+import dev.signalbox.core.spi.ConflictKind;
+import dev.signalbox.core.spi.MergeConflict;
+import dev.signalbox.core.spi.MergeSimulation;
+import dev.signalbox.core.spi.MergeStep;
+import dev.signalbox.core.spi.UnknownRevisionException;
+import dev.signalbox.core.spi.VersionControlException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the git adapter promises beyond the SPI's contract: opening, reading only, errors. */
+class GitVersionControlTest {
+  private static final String TEXT = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n";
+
+  @TempDir Path directory;
+
+  @Test
+  @SuppressWarnings("NullAway") // passes null on purpose: refused, never an NPE
+  void opensWorkTreesAndBareRepositoriesAndRefusesOtherFolders() throws IOException {
+    try (TestRepository work = TestRepository.init(directory.resolve("work"), false);
+        TestRepository bare = TestRepository.init(directory.resolve("bare.git"), true)) {
+      Revision inWork = work.commitText(List.of(), Map.of("a.txt", "a\n"));
+      Revision inBare = bare.commitText(List.of(), Map.of("a.txt", "a\n"));
+      try (GitVersionControl a = GitVersionControl.open(work.directory);
+          GitVersionControl b = GitVersionControl.open(bare.directory)) {
+        assertThat(a.tree(inWork)).isEqualTo(b.tree(inBare));
+        assertThat(a.toString()).contains(".git");
+      }
+    }
+    Path empty = Files.createDirectories(directory.resolve("empty"));
+    assertThatThrownBy(() -> GitVersionControl.open(empty))
+        .isInstanceOf(VersionControlException.class)
+        .hasMessageContaining("no git repository at");
+    assertThatThrownBy(() -> GitVersionControl.open(null))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void readingAndSimulatingWriteNothing() throws IOException {
+    try (TestRepository repository = TestRepository.init(directory.resolve("work"), false)) {
+      Revision base = repository.commitText(List.of(), Map.of("a.txt", TEXT, "b.txt", "b\n"));
+      Revision ours =
+          repository.commitText(
+              List.of(base), Map.of("a.txt", TEXT.replace("2\n", "two\n"), "b.txt", "b\n"));
+      Revision theirs =
+          repository.commitText(
+              List.of(base), Map.of("a.txt", TEXT.replace("9\n", "nine\n"), "b.txt", "b2\n"));
+      repository.gitOk("update-ref", "refs/heads/main", base.commit());
+      Files.writeString(repository.directory.resolve("a.txt"), "work tree file\n");
+      Map<String, Long> before = snapshot(repository.directory);
+
+      try (GitVersionControl vcs = GitVersionControl.open(repository.directory)) {
+        MergeSimulation simulation = vcs.simulate(base, List.of(ours, theirs));
+        assertThat(simulation.isClean()).isTrue();
+        vcs.checkRevert(base, ours, simulation.finalTree());
+        vcs.changes(base, theirs);
+        vcs.diff(base, theirs, 10_000);
+        vcs.snapshot(base, theirs, 10_000);
+        vcs.contentDigest(base, theirs);
+        vcs.read(theirs, RepoPath.of("a.txt"));
+        vcs.ref("refs/heads/main");
+        vcs.codeOwners(theirs);
+      }
+
+      assertThat(snapshot(repository.directory)).isEqualTo(before);
+      assertThat(Files.readString(repository.directory.resolve("a.txt")))
+          .isEqualTo("work tree file\n");
+    }
+  }
+
+  @Test
+  void writingAMergeWritesObjectsOnlyWithTheConfiguredCommitterAndClock() {
+    try (TestRepository repository = TestRepository.init(directory.resolve("repo.git"), true)) {
+      Revision base = repository.commitText(List.of(), Map.of("a.txt", TEXT));
+      Revision change = repository.commitText(List.of(base), Map.of("a.txt", TEXT + "11\n"));
+      Instant now = Instant.parse("2026-11-26T12:00:00Z");
+      try (GitVersionControl vcs =
+          GitVersionControl.builder(repository.directory)
+              .committer("Train Bot", "train@example.com")
+              .clock(Clock.fixed(now, ZoneOffset.UTC))
+              .open()) {
+        Revision merge = vcs.writeMerge(base, change, "Merge change\n");
+        String commit = repository.gitOk("cat-file", "-p", merge.commit());
+        assertThat(commit)
+            .contains("parent " + base.commit() + "\nparent " + change.commit())
+            .contains("committer Train Bot <train@example.com> " + now.getEpochSecond() + " +0000");
+        assertThat(repository.gitOk("for-each-ref")).isEmpty();
+
+        vcs.tag("train-7", merge, "Train 7 departed\n");
+        assertThat(repository.gitOk("cat-file", "-p", "refs/tags/train-7"))
+            .contains("object " + merge.commit())
+            .contains("tagger Train Bot <train@example.com>");
+      }
+    }
+  }
+
+  @Test
+  void builderSettingsAreCheckedAndGivenOnce() {
+    GitVersionControl.Builder builder = GitVersionControl.builder(directory);
+    assertThatThrownBy(() -> builder.committer("Bot", "a<b@c"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.committer(" ", "a@b"))
+        .isInstanceOf(IllegalArgumentException.class);
+    builder.committer("Bot", "bot@example.com").clock(Clock.systemUTC());
+    assertThatThrownBy(() -> builder.committer("Bot", "bot@example.com"))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> builder.clock(Clock.systemUTC()))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void crissCrossHistoriesAreConservative() {
+    try (TestRepository repository = TestRepository.init(directory.resolve("repo.git"), true);
+        GitVersionControl vcs = GitVersionControl.open(repository.directory)) {
+      Revision base = repository.commitText(List.of(), Map.of("a.txt", TEXT, "b.txt", "b\n"));
+      Revision left =
+          repository.commitText(List.of(base), Map.of("a.txt", TEXT + "left\n", "b.txt", "b\n"));
+      Revision right =
+          repository.commitText(List.of(base), Map.of("a.txt", TEXT, "b.txt", "right\n"));
+      Map<String, String> both = Map.of("a.txt", TEXT + "left\n", "b.txt", "right\n");
+      Revision leftMerge = repository.commitText(List.of(left, right), both);
+      Revision rightMerge = repository.commitText(List.of(right, left), both);
+      Revision change =
+          repository.commitText(
+              List.of(rightMerge),
+              Map.of("a.txt", TEXT + "left\n", "b.txt", "right\n", "c.txt", "c\n"));
+
+      MergeStep step = vcs.simulate(leftMerge, List.of(change)).steps().get(0);
+
+      // every path the change touches since one of its merge bases
+      assertThat(((MergeStep.Conflicting) step).conflicts())
+          .contains(MergeConflict.of(ConflictKind.CRISS_CROSS, "c.txt"))
+          .allMatch(conflict -> conflict.kind() == ConflictKind.CRISS_CROSS);
+    }
+  }
+
+  @Test
+  void unrelatedHistoriesMergeOverTheEmptyTreeButHaveNoMergeBase() {
+    try (TestRepository repository = TestRepository.init(directory.resolve("repo.git"), true);
+        GitVersionControl vcs = GitVersionControl.open(repository.directory)) {
+      Revision one = repository.commitText(List.of(), Map.of("a.txt", "a\n"));
+      Revision other = repository.commitText(List.of(), Map.of("b.txt", "b\n"));
+      Revision both = repository.commitText(List.of(), Map.of("a.txt", "a\n", "b.txt", "b\n"));
+      assertThat(vcs.simulate(one, List.of(other)).finalTree()).isEqualTo(vcs.tree(both));
+      assertThat(vcs.mergeBase(one, other)).isEmpty();
+      assertThatThrownBy(() -> vcs.changesSinceMergeBase(one, other))
+          .isInstanceOf(VersionControlException.class)
+          .hasMessageContaining("share no history");
+    }
+  }
+
+  @Test
+  void simulatedTreesLiveInTheInstanceThatMadeThem() {
+    try (TestRepository repository = TestRepository.init(directory.resolve("repo.git"), true)) {
+      Revision base = repository.commitText(List.of(), Map.of("a.txt", TEXT));
+      Revision one = repository.commitText(List.of(base), Map.of("a.txt", "0\n" + TEXT));
+      Revision two = repository.commitText(List.of(base), Map.of("a.txt", TEXT + "11\n"));
+      try (GitVersionControl vcs = GitVersionControl.open(repository.directory);
+          GitVersionControl other = GitVersionControl.open(repository.directory)) {
+        MergeSimulation simulation = vcs.simulate(base, List.of(one, two));
+        assertThat(vcs.checkRevert(base, one, simulation.finalTree()).status().name())
+            .isEqualTo("CLEAN");
+        assertThatThrownBy(() -> other.checkRevert(base, one, simulation.finalTree()))
+            .isInstanceOf(UnknownRevisionException.class)
+            .hasMessageContaining(simulation.finalTree().id());
+      }
+    }
+  }
+
+  @Test
+  void jgitFailuresBecomeSignalboxExceptions() throws IOException {
+    try (TestRepository repository = TestRepository.init(directory.resolve("repo.git"), true)) {
+      Revision base = repository.commitText(List.of(), Map.of("a.txt", TEXT));
+      Path object =
+          repository
+              .directory
+              .resolve("objects")
+              .resolve(base.commit().substring(0, 2))
+              .resolve(base.commit().substring(2));
+      object.toFile().setWritable(true);
+      Files.write(object, new byte[] {1, 2, 3, 4, 5});
+      try (GitVersionControl vcs = GitVersionControl.open(repository.directory)) {
+        assertThatThrownBy(() -> vcs.changes(base, base))
+            .isInstanceOf(VersionControlException.class)
+            .satisfies(e -> assertThat(e.getCause()).isNotNull())
+            .hasMessageContaining(repository.directory.toString());
+        assertThatThrownBy(() -> vcs.simulate(base, List.of()))
+            .isInstanceOf(VersionControlException.class);
+      }
+    }
+  }
+
+  @Test
+  void codeOwnersAreLookedUpWhereGitHubLooks() {
+    try (TestRepository repository = TestRepository.init(directory.resolve("repo.git"), true);
+        GitVersionControl vcs = GitVersionControl.open(repository.directory)) {
+      Map<String, String> files = new TreeMap<>();
+      files.put("docs/CODEOWNERS", "* @docs\n");
+      files.put("CODEOWNERS", "* @root\n");
+      files.put("src/a.txt", "a\n");
+      Revision rootAndDocs = repository.commitText(List.of(), files);
+      files.put(".github/CODEOWNERS", "* @github\n");
+      Revision all = repository.commitText(List.of(rootAndDocs), files);
+      files.remove(".github/CODEOWNERS");
+      files.remove("CODEOWNERS");
+      Revision docsOnly = repository.commitText(List.of(all), files);
+      files.remove("docs/CODEOWNERS");
+      Revision none = repository.commitText(List.of(docsOnly), files);
+      Revision migration =
+          repository.commitText(
+              List.of(rootAndDocs),
+              Map.of(
+                  "docs/CODEOWNERS", "* @docs\n",
+                  "CODEOWNERS", "* @root\n",
+                  "src/a.txt", "a\n",
+                  "src/db/migrations/V1.sql", "create table t;\n"));
+
+      RepoPath path = RepoPath.of("src/a.txt");
+      assertThat(vcs.codeOwners(rootAndDocs).ownersOf(path)).containsExactly("@root");
+      assertThat(vcs.codeOwners(all).ownersOf(path)).containsExactly("@github");
+      assertThat(vcs.codeOwners(docsOnly).ownersOf(path)).containsExactly("@docs");
+      assertThat(vcs.codeOwners(none).ownersOf(path)).isEmpty();
+      assertThat(vcs.blastRadius(rootAndDocs, migration, BlastRadiusRules.defaults()))
+          .isEqualTo(
+              new BlastRadius(
+                  BlastLevel.MEDIUM,
+                  Set.of("src"),
+                  Set.of("@root"),
+                  Set.of(SensitiveKind.SCHEMA_MIGRATION)));
+      assertThat(vcs.read(none, RepoPath.of("CODEOWNERS"))).isEqualTo(Optional.empty());
+    }
+  }
+
+  /** Every file of a repository with its size and modification time, .git included. */
+  private static Map<String, Long> snapshot(Path root) {
+    Map<String, Long> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      walk.filter(Files::isRegularFile)
+          .forEach(
+              file -> {
+                try {
+                  files.put(
+                      root.relativize(file) + "@" + Files.size(file),
+                      Files.getLastModifiedTime(file).toMillis());
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return files;
+  }
+}
