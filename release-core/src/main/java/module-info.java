@@ -12,4 +12,5 @@ module dev.signalbox.core {
   exports dev.signalbox.core.json;
   exports dev.signalbox.core.model;
   exports dev.signalbox.core.signing;
+  exports dev.signalbox.core.ledger;
 }
