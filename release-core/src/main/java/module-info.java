@@ -13,4 +13,6 @@ module dev.signalbox.core {
   exports dev.signalbox.core.model;
   exports dev.signalbox.core.signing;
   exports dev.signalbox.core.ledger;
+  exports dev.signalbox.core.attestation;
+  exports dev.signalbox.core.calibration;
 }

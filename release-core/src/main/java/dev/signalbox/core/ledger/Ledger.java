@@ -224,24 +224,48 @@ public final class Ledger implements AutoCloseable {
    */
   public Receipt append(LedgerEvent event) {
     Checks.present(Ledger.class, "event", event);
-    Pending pending = new Pending(event);
+    return appendAll(List.of(event)).get(0);
+  }
+
+  /**
+   * Appends {@code events} in order, as consecutive entries, and returns once all are durable: a
+   * train's departure records its entries this way.
+   *
+   * @return a receipt per event, in order
+   * @throws LedgerFailedException if the store failed (now or before)
+   * @throws IllegalStateException if the ledger is closed
+   * @throws InvalidValueException if {@code events} is null or holds a null
+   */
+  public List<Receipt> appendAll(List<LedgerEvent> events) {
+    List<LedgerEvent> list = Checks.list(Ledger.class, "events", events);
+    if (list.isEmpty()) {
+      return List.of();
+    }
+    List<Pending> mine = new ArrayList<>(list.size());
+    list.forEach(event -> mine.add(new Pending(event)));
     lock.lock();
     try {
       ensureUsable();
-      queue.add(pending);
-      while (!pending.done()) {
+      queue.addAll(mine);
+      while (!mine.get(mine.size() - 1).done()) {
         if (committing) {
           committed.awaitUninterruptibly();
           continue;
         }
         commitQueue();
       }
-      RuntimeException error = pending.error;
-      Receipt receipt = pending.receipt;
-      if (error != null || receipt == null) {
-        throw error != null ? error : new IllegalStateException("append finished without receipt");
+      List<Receipt> receipts = new ArrayList<>(mine.size());
+      for (Pending pending : mine) {
+        RuntimeException error = pending.error;
+        Receipt receipt = pending.receipt;
+        if (error != null || receipt == null) {
+          throw error != null
+              ? error
+              : new IllegalStateException("append finished without a receipt");
+        }
+        receipts.add(receipt);
       }
-      return receipt;
+      return receipts;
     } finally {
       lock.unlock();
     }
@@ -517,33 +541,37 @@ public final class Ledger implements AutoCloseable {
   public VerificationReport verify(List<Checkpoint> checkpoints) {
     List<Checkpoint> toCheck = Checks.list(Ledger.class, "checkpoints", checkpoints);
     List<String> problems = new ArrayList<>();
+    // the entries the ledger holds now; appends made while verifying are left for next time
+    long size = size();
+    byte[] root = rootBytes(size);
     MerkleTree rebuilt = new MerkleTree();
     String[] previous = {LedgerRecord.GENESIS};
     try (Stream<byte[]> records = store.read(0)) {
-      records.forEachOrdered(
-          bytes -> {
-            long i = rebuilt.size();
-            rebuilt.append(MerkleTree.leafHash(bytes));
-            try {
-              LedgerRecord record = parse(bytes, i);
-              if (record.sequence() != i) {
-                problems.add("entry " + i + " says it is entry " + record.sequence());
-              }
-              if (!record.previousHash().equals(previous[0])) {
-                problems.add("entry " + i + " does not chain to entry " + (i - 1));
-              }
-            } catch (LedgerCorruptedException e) {
-              problems.add(e.getMessage());
-            }
-            previous[0] = Hex.of(Hex.sha256(bytes));
-          });
+      records
+          .limit(size)
+          .forEachOrdered(
+              bytes -> {
+                long i = rebuilt.size();
+                rebuilt.append(MerkleTree.leafHash(bytes));
+                try {
+                  LedgerRecord record = parse(bytes, i);
+                  if (record.sequence() != i) {
+                    problems.add("entry " + i + " says it is entry " + record.sequence());
+                  }
+                  if (!record.previousHash().equals(previous[0])) {
+                    problems.add("entry " + i + " does not chain to entry " + (i - 1));
+                  }
+                } catch (LedgerCorruptedException e) {
+                  problems.add(e.getMessage());
+                }
+                previous[0] = Hex.of(Hex.sha256(bytes));
+              });
     } catch (LedgerCorruptedException e) {
       problems.add(e.getMessage());
     }
-    long size = size();
     if (rebuilt.size() != size) {
       problems.add("the store holds " + rebuilt.size() + " entries, the ledger " + size);
-    } else if (!java.util.Arrays.equals(rebuilt.root(size), rootBytes(size))) {
+    } else if (!java.util.Arrays.equals(rebuilt.root(size), root)) {
       problems.add("the Merkle root of the stored entries differs from the ledger's");
     }
     for (Checkpoint checkpoint : toCheck) {

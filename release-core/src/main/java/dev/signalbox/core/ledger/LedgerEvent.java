@@ -218,16 +218,14 @@ public sealed interface LedgerEvent {
   }
 
   /**
-   * A freeze was declared.
+   * A freeze was declared (the window names who declared it and why).
    *
    * @param freeze the freeze window
-   * @param declaredBy the id of the human who declared it
    */
-  record FreezeDeclared(FreezeWindow freeze, String declaredBy) implements LedgerEvent {
+  record FreezeDeclared(FreezeWindow freeze) implements LedgerEvent {
     /** Checks the fields. */
     public FreezeDeclared {
       Checks.present(FreezeDeclared.class, "freeze", freeze);
-      Checks.token(FreezeDeclared.class, "declaredBy", declaredBy);
     }
 
     @Override

@@ -4,27 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.signalbox.core.ledger.LedgerEvent.OutcomeRecorded;
 import dev.signalbox.core.signing.Ed25519Signer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real child JVM appends to a real ledger file and is killed ({@code destroyForcibly}, SIGKILL)
  * right after its k-th acknowledgement, for k chosen by the generator; each time the ledger
- * reopens, verifies, and holds every value acknowledged so far, in each thread's order. The runs
- * share one ledger, so each child also recovers what the one before left.
+ * reopens, verifies, and holds every value acknowledged so far, in each thread's order.
  */
 class LedgerCrashTest {
   @TempDir Path dir;
@@ -35,6 +37,8 @@ class LedgerCrashTest {
             java,
             "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC",
+            "-XX:-UsePerfData",
+            "-Xmx64m",
             "-Xshare:auto",
             "-cp",
             System.getProperty("java.class.path"),
@@ -62,8 +66,8 @@ class LedgerCrashTest {
     return acknowledged;
   }
 
-  private Ledger open() {
-    return Ledger.builder(Ledger.fileStore(dir))
+  private static Ledger open(Path directory) {
+    return Ledger.builder(Ledger.fileStore(directory))
         .checkpoints(Ed25519Signer.generate(), "signalbox.dev/crash-test")
         .open();
   }
@@ -75,44 +79,88 @@ class LedgerCrashTest {
         .toList();
   }
 
+  /**
+   * One kill: a child appends to the ledger in {@code directory} until its k-th acknowledgement and
+   * is killed; the ledger then verifies and holds every value acknowledged in this directory so
+   * far, each child thread's values in order.
+   */
+  private static void killAfter(int k, Path directory, String run, List<String> acknowledged)
+      throws IOException, InterruptedException {
+    Process child = start(directory, run);
+    try {
+      acknowledged.addAll(untilAcknowledged(child, k));
+    } finally {
+      child.destroyForcibly();
+      assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+    try (Ledger ledger = open(directory)) {
+      VerificationReport report = ledger.verify(List.of(ledger.checkpoint()));
+      assertThat(report.problems()).as("run %s, k = %d", run, k).isEmpty();
+      List<String> stored = values(ledger);
+      assertThat(stored).as("run %s, k = %d", run, k).containsAll(acknowledged);
+      for (String thread : List.of("-0-", "-1-")) {
+        List<String> mine = acknowledged.stream().filter(v -> v.startsWith(run + thread)).toList();
+        List<String> kept = stored.stream().filter(v -> v.startsWith(run + thread)).toList();
+        assertThat(kept).as("run %s, k = %d", run, k).hasSizeGreaterThanOrEqualTo(mine.size());
+        assertThat(kept.subList(0, mine.size())).as("run %s, k = %d", run, k).isEqualTo(mine);
+      }
+    }
+  }
+
+  /**
+   * At least 100 distinct values of k, from the generator: the i-th is the sum of the first i steps
+   * of 1 or 2. Three workers kill children side by side, each in a ledger of its own that the next
+   * four children of that worker reopen (and so recover) after the one before was killed; then the
+   * worker starts a new ledger, so that reopening stays cheap.
+   */
   @Test
   void nothingAcknowledgedIsLostWhenTheWriterIsKilled() {
-    List<String> acknowledged = new ArrayList<>();
-    AtomicInteger runs = new AtomicInteger();
-    qt().withExamples(100)
+    qt().withExamples(1)
         .withShrinkCycles(0)
-        .forAll(integers().between(1, 40))
+        .forAll(lists().of(integers().between(1, 2)).ofSize(100))
         .checkAssert(
-            k -> {
-              String run = "r" + runs.incrementAndGet();
+            steps -> {
+              List<Integer> ks = new ArrayList<>();
+              int k = 0;
+              for (int step : steps) {
+                k += step;
+                ks.add(k);
+              }
+              assertThat(ks).doesNotHaveDuplicates().hasSize(100);
+              int workers = 3;
+              ExecutorService pool = Executors.newFixedThreadPool(workers);
               try {
-                Process child = start(dir, run);
-                try {
-                  acknowledged.addAll(untilAcknowledged(child, k));
-                } finally {
-                  child.destroyForcibly();
-                  assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                List<Future<?>> done = new ArrayList<>();
+                for (int w = 0; w < workers; w++) {
+                  int worker = w;
+                  done.add(
+                      pool.submit(
+                          () -> {
+                            List<String> acknowledged = new ArrayList<>();
+                            Path directory = dir;
+                            for (int i = worker; i < ks.size(); i += workers) {
+                              if (i % (5 * workers) == worker) {
+                                // a new ledger now and then keeps each reopening cheap
+                                directory = dir.resolve("worker-" + worker + "-from-" + i);
+                                acknowledged.clear();
+                              }
+                              killAfter(ks.get(i), directory, "w" + worker + "r" + i, acknowledged);
+                            }
+                            return null;
+                          }));
                 }
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                for (Future<?> future : done) {
+                  future.get();
+                }
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
-              }
-              try (Ledger ledger = open()) {
-                assertThat(ledger.verify(List.of(ledger.checkpoint())).ok()).isTrue();
-                List<String> stored = values(ledger);
-                assertThat(stored).containsAll(acknowledged);
-                for (String thread : List.of("-0-", "-1-")) {
-                  List<String> mine =
-                      acknowledged.stream().filter(v -> v.contains(run + thread)).toList();
-                  List<String> kept =
-                      stored.stream().filter(v -> v.startsWith(run + thread)).toList();
-                  assertThat(kept).startsWith(mine.toArray(new String[0]));
-                }
+              } catch (ExecutionException e) {
+                throw new AssertionError(e.getCause());
+              } finally {
+                pool.shutdownNow();
               }
             });
-    assertThat(runs.get()).isGreaterThanOrEqualTo(100);
   }
 
   @Test
@@ -127,7 +175,7 @@ class LedgerCrashTest {
       child.destroyForcibly();
       child.waitFor(60, TimeUnit.SECONDS);
     }
-    try (Ledger ledger = open()) {
+    try (Ledger ledger = open(dir)) {
       assertThat(ledger.verify(List.of()).ok()).isTrue();
     }
   }
