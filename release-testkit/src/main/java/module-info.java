@@ -1,6 +1,6 @@
 /**
- * Signalbox's test kit: QuickTheories generators for every model type and AssertJ assertions for
- * the main ones, for users' own test suites (and Signalbox's).
+ * Signalbox's test kit: QuickTheories generators for every model type, AssertJ assertions for the
+ * main ones, and contract test kits for the SPIs, for users' own test suites (and Signalbox's).
  */
 module dev.signalbox.testkit {
   requires static transitive org.jspecify;
@@ -8,7 +8,9 @@ module dev.signalbox.testkit {
   requires transitive quicktheories;
   requires transitive org.assertj.core;
   requires com.google.common;
+  requires transitive org.junit.jupiter.api;
 
   exports dev.signalbox.testkit.generators;
   exports dev.signalbox.testkit.assertions;
+  exports dev.signalbox.testkit.contracts;
 }

@@ -24,6 +24,10 @@ class BenchmarkListTest {
         .contains("dev.signalbox.benchmarks.DocumentCodecBenchmark")
         .contains("readChangeRequest")
         .contains("writeChangeRequest")
-        .contains("parseTreeOnly");
+        .contains("parseTreeOnly")
+        .contains("dev.signalbox.benchmarks.LedgerBenchmark")
+        .contains("ledgerAppendGroupCommit")
+        .contains("verifyLedger")
+        .contains("ed25519Verify");
   }
 }
