@@ -63,8 +63,4 @@ final class MemoryLedgerStore implements LedgerStore {
   synchronized void reopen() {
     closed = false;
   }
-
-  synchronized List<byte[]> snapshot() {
-    return new ArrayList<>(records);
-  }
 }

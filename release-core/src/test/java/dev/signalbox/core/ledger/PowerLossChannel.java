@@ -65,10 +65,6 @@ final class PowerLossChannel extends FileChannel {
     return operations;
   }
 
-  byte[] contents() {
-    return Arrays.copyOf(current, length);
-  }
-
   private void operation(String what) {
     operations++;
     if (operations >= powerLossAt) {

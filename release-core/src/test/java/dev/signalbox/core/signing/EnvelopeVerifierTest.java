@@ -121,7 +121,10 @@ class EnvelopeVerifierTest {
         verifier.acceptance(new SignedAcceptance(forged), binding());
 
     assertThat(reasons(result)).containsExactly(BAD_SIGNATURE);
-    assertThat(((Refused<RiskAcceptance>) result).unverifiedStatement()).contains(bigger);
+    Refused<RiskAcceptance> refused = (Refused<RiskAcceptance>) result;
+    assertThat(refused.unverifiedStatement()).contains(bigger);
+    assertThat(refused.has(BAD_SIGNATURE)).isTrue();
+    assertThat(refused.has(EXPIRED)).isFalse();
   }
 
   @Test
