@@ -77,8 +77,8 @@ public class LedgerBenchmark {
   /** A ledger on a fresh file, shared by the threads of one benchmark. */
   @State(Scope.Benchmark)
   public static class OpenLedger {
-    Path directory = Path.of(".");
-    Ledger ledger = open(temporaryDirectory());
+    Path directory = temporaryDirectory();
+    Ledger ledger = open(directory);
     final AtomicLong next = new AtomicLong();
 
     /** Creates the state; JMH calls it. */
@@ -88,6 +88,7 @@ public class LedgerBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
       ledger.close();
+      delete(directory);
       directory = temporaryDirectory();
       ledger = open(directory);
     }
@@ -103,8 +104,8 @@ public class LedgerBenchmark {
   /** A raw file store on a fresh file. */
   @State(Scope.Benchmark)
   public static class OpenStore {
-    Path directory = Path.of(".");
-    FileLedgerStore store = FileLedgerStore.open(temporaryDirectory());
+    Path directory = temporaryDirectory();
+    FileLedgerStore store = FileLedgerStore.open(directory);
     final byte[] record =
         "{\"an\": \"entry of about a hundred bytes, like a small ledger record\"}"
             .getBytes(StandardCharsets.UTF_8);
@@ -116,6 +117,7 @@ public class LedgerBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
       store.close();
+      delete(directory);
       directory = temporaryDirectory();
       store = FileLedgerStore.open(directory);
     }
@@ -134,8 +136,8 @@ public class LedgerBenchmark {
     @Param("1000000")
     int entries;
 
-    Path directory = Path.of(".");
-    Ledger ledger = open(temporaryDirectory());
+    Path directory = temporaryDirectory();
+    Ledger ledger = open(directory);
 
     /** Creates the state; JMH calls it. */
     public FullLedger() {}
@@ -144,6 +146,7 @@ public class LedgerBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
       ledger.close();
+      delete(directory);
       directory = temporaryDirectory();
       ledger = open(directory);
       List<LedgerEvent> batch = new ArrayList<>();
