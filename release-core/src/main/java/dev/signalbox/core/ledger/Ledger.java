@@ -17,12 +17,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.LongStream;
@@ -277,7 +280,7 @@ public final class Ledger implements AutoCloseable {
     List<Pending> batch = new ArrayList<>(queue);
     queue.clear();
     List<Built> built = new ArrayList<>();
-    Map<PolicyDigest, Pending> adoptedHere = new HashMap<>();
+    Set<PolicyDigest> adoptedHere = new HashSet<>();
     String previous = lastHash;
     Instant at = lastRecordedAt;
     long sequence = tree.size();
@@ -287,8 +290,7 @@ public final class Ledger implements AutoCloseable {
       List<byte[]> bytes = new ArrayList<>();
       for (Pending pending : batch) {
         if (pending.event instanceof PolicyAdopted adopted
-            && (policies.containsKey(adopted.digest())
-                || adoptedHere.containsKey(adopted.digest()))) {
+            && (policies.containsKey(adopted.digest()) || adoptedHere.contains(adopted.digest()))) {
           continue;
         }
         Instant now = clock.instant();
@@ -299,11 +301,20 @@ public final class Ledger implements AutoCloseable {
         built.add(new Built(record, stored, previous));
         bytes.add(stored);
         if (pending.event instanceof PolicyAdopted adopted) {
-          adoptedHere.put(adopted.digest(), pending);
+          adoptedHere.add(adopted.digest());
         }
       }
       if (!bytes.isEmpty()) {
-        store.append(bytes);
+        long first = store.append(bytes);
+        if (first != built.get(0).record().sequence()) {
+          // another writer appended to the store: the chain no longer matches its numbering
+          throw new LedgerFailedException(
+              "the store numbered the batch from "
+                  + first
+                  + ", the ledger from "
+                  + built.get(0).record().sequence(),
+              null);
+        }
       }
     } catch (RuntimeException e) {
       error =
@@ -404,9 +415,7 @@ public final class Ledger implements AutoCloseable {
         candidates =
             candidates == null
                 ? byThisTrain
-                : candidates.stream()
-                    .filter(new java.util.HashSet<>(byThisTrain)::contains)
-                    .toList();
+                : candidates.stream().filter(new HashSet<>(byThisTrain)::contains).toList();
       }
       if (candidates != null) {
         indexes = List.copyOf(candidates).stream().mapToLong(Long::longValue);
@@ -571,7 +580,7 @@ public final class Ledger implements AutoCloseable {
     }
     if (rebuilt.size() != size) {
       problems.add("the store holds " + rebuilt.size() + " entries, the ledger " + size);
-    } else if (!java.util.Arrays.equals(rebuilt.root(size), root)) {
+    } else if (!Arrays.equals(rebuilt.root(size), root)) {
       problems.add("the Merkle root of the stored entries differs from the ledger's");
     }
     for (Checkpoint checkpoint : toCheck) {

@@ -259,6 +259,37 @@ class LedgerTest {
   }
 
   @Test
+  void aStoreThatNumbersOtherwiseFailsTheLedger() {
+    LedgerStore skewed =
+        new LedgerStore() {
+          @Override
+          public long append(List<byte[]> records) {
+            return store.append(records) + 5;
+          }
+
+          @Override
+          public java.util.stream.Stream<byte[]> read(long from) {
+            return store.read(from);
+          }
+
+          @Override
+          public long size() {
+            return store.size();
+          }
+
+          @Override
+          public void close() {
+            store.close();
+          }
+        };
+    try (Ledger ledger = open(skewed)) {
+      assertThatThrownBy(() -> ledger.append(proposed(C42)))
+          .isInstanceOf(LedgerFailedException.class)
+          .hasMessage("the store numbered the batch from 5, the ledger from 0");
+    }
+  }
+
+  @Test
   void concurrentAppendsAreGroupCommittedAndChainInOrder() throws Exception {
     int threads = 8;
     int each = 50;
