@@ -2,6 +2,7 @@ package dev.signalbox.core.ledger;
 
 import dev.signalbox.core.InvalidValueException;
 import dev.signalbox.core.internal.Checks;
+import dev.signalbox.core.internal.Sha256;
 import dev.signalbox.core.signing.Ed25519;
 import dev.signalbox.core.signing.Signer;
 import java.io.ByteArrayOutputStream;
@@ -116,6 +117,6 @@ public record Checkpoint(String origin, long size, String rootHash, String note)
     out.write('\n');
     out.write(0x01);
     out.writeBytes(Ed25519.raw(key));
-    return Arrays.copyOf(Hex.sha256(out.toByteArray()), 4);
+    return Arrays.copyOf(Sha256.of(out.toByteArray()), 4);
   }
 }

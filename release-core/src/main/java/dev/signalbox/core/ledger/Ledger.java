@@ -2,6 +2,7 @@ package dev.signalbox.core.ledger;
 
 import dev.signalbox.core.InvalidValueException;
 import dev.signalbox.core.internal.Checks;
+import dev.signalbox.core.internal.Sha256;
 import dev.signalbox.core.json.DocumentCodec;
 import dev.signalbox.core.json.InvalidDocumentException;
 import dev.signalbox.core.ledger.LedgerEvent.EmergencyPostReviewDone;
@@ -195,7 +196,7 @@ public final class Ledger implements AutoCloseable {
           bytes -> {
             long i = index[0]++;
             LedgerRecord record = parse(bytes, i);
-            String hash = Hex.of(Hex.sha256(bytes));
+            String hash = Sha256.hex(bytes);
             if (record.sequence() != i) {
               throw new LedgerCorruptedException(
                   "store", i, "entry " + i + " says it is entry " + record.sequence());
@@ -297,7 +298,7 @@ public final class Ledger implements AutoCloseable {
         at = at == null || now.isAfter(at) ? now : at;
         LedgerRecord record = new LedgerRecord(sequence++, at, previous, pending.event);
         byte[] stored = JSON.write(record).getBytes(StandardCharsets.UTF_8);
-        previous = Hex.of(Hex.sha256(stored));
+        previous = Sha256.hex(stored);
         built.add(new Built(record, stored, previous));
         bytes.add(stored);
         if (pending.event instanceof PolicyAdopted adopted) {
@@ -458,7 +459,7 @@ public final class Ledger implements AutoCloseable {
         record.sequence(),
         record.recordedAt(),
         record.previousHash(),
-        Hex.of(Hex.sha256(bytes)),
+        Sha256.hex(bytes),
         record.event());
   }
 
@@ -573,7 +574,7 @@ public final class Ledger implements AutoCloseable {
                 } catch (LedgerCorruptedException e) {
                   problems.add(e.getMessage());
                 }
-                previous[0] = Hex.of(Hex.sha256(bytes));
+                previous[0] = Sha256.hex(bytes);
               });
     } catch (LedgerCorruptedException e) {
       problems.add(e.getMessage());

@@ -2,6 +2,7 @@ package dev.signalbox.core.ledger;
 
 import dev.signalbox.core.InvalidValueException;
 import dev.signalbox.core.internal.Checks;
+import dev.signalbox.core.internal.Sha256;
 import dev.signalbox.core.model.ChangeRef;
 import dev.signalbox.core.model.ContentDigest;
 import dev.signalbox.core.model.Decision;
@@ -135,7 +136,7 @@ public sealed interface LedgerEvent {
     public PolicyAdopted {
       Checks.present(PolicyAdopted.class, "digest", digest);
       Checks.text(PolicyAdopted.class, "policy", policy);
-      String actual = Hex.of(Hex.sha256(policy.getBytes(StandardCharsets.UTF_8)));
+      String actual = Sha256.hex(policy.getBytes(StandardCharsets.UTF_8));
       if (!actual.equals(digest.value())) {
         throw new InvalidValueException(
             PolicyAdopted.class, "digest", "must be the SHA-256 of the policy, " + actual, digest);
@@ -146,7 +147,7 @@ public sealed interface LedgerEvent {
     public static PolicyAdopted of(String policy) {
       Checks.present(PolicyAdopted.class, "policy", policy);
       return new PolicyAdopted(
-          PolicyDigest.of(Hex.of(Hex.sha256(policy.getBytes(StandardCharsets.UTF_8)))), policy);
+          PolicyDigest.of(Sha256.hex(policy.getBytes(StandardCharsets.UTF_8))), policy);
     }
 
     @Override

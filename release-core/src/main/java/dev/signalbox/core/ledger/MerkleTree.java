@@ -1,7 +1,7 @@
 package dev.signalbox.core.ledger;
 
+import dev.signalbox.core.internal.Sha256;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +44,7 @@ final class MerkleTree {
 
   /** The leaf hash of an entry: SHA-256(0x00 || entry). */
   static byte[] leafHash(byte[] entry) {
-    MessageDigest sha = sha256();
+    MessageDigest sha = Sha256.digest();
     sha.update((byte) 0);
     sha.update(entry);
     return sha.digest();
@@ -52,7 +52,7 @@ final class MerkleTree {
 
   /** The hash of an interior node: SHA-256(0x01 || left || right). */
   static byte[] nodeHash(byte[] left, byte[] right) {
-    MessageDigest sha = sha256();
+    MessageDigest sha = Sha256.digest();
     sha.update((byte) 1);
     sha.update(left);
     sha.update(right);
@@ -61,15 +61,7 @@ final class MerkleTree {
 
   /** The hash of the empty tree: SHA-256 of nothing. */
   static byte[] emptyRoot() {
-    return sha256().digest();
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return Sha256.digest().digest();
   }
 
   long size() {

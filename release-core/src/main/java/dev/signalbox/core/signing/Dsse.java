@@ -1,7 +1,7 @@
 package dev.signalbox.core.signing;
 
-import com.google.common.io.BaseEncoding;
 import dev.signalbox.core.internal.Checks;
+import dev.signalbox.core.internal.Sha256;
 import dev.signalbox.core.model.Envelope;
 import dev.signalbox.core.model.EnvelopeSignature;
 import java.io.ByteArrayOutputStream;
@@ -86,6 +86,6 @@ public final class Dsse {
       field(out, signature.keyid().getBytes(StandardCharsets.UTF_8));
       field(out, Base64.getDecoder().decode(signature.sig()));
     }
-    return BaseEncoding.base16().lowerCase().encode(Ed25519.sha256(out.toByteArray()));
+    return Sha256.hex(out.toByteArray());
   }
 }

@@ -1,12 +1,11 @@
 package dev.signalbox.core.signing;
 
-import com.google.common.io.BaseEncoding;
+import dev.signalbox.core.internal.Sha256;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -45,7 +44,7 @@ public final class Ed25519 {
    * @throws SigningException if {@code key} is not an Ed25519 public key
    */
   public static String keyId(PublicKey key) {
-    return BaseEncoding.base16().lowerCase().encode(sha256(spki(key)));
+    return Sha256.hex(spki(key));
   }
 
   /**
@@ -177,14 +176,6 @@ public final class Ed25519 {
       throw new SigningException("not an Ed25519 public key: " + e.getMessage(), e);
     } catch (NoSuchAlgorithmException e) {
       throw new SigningException("this JDK has no Ed25519", e);
-    }
-  }
-
-  static byte[] sha256(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 }

@@ -90,7 +90,7 @@ class MerkleTreeTest {
   void emptyTreeHashesNothing() {
     assertThat(new MerkleTree().root(0)).isEqualTo(MerkleTree.emptyRoot());
     // SHA-256("")
-    assertThat(Hex.of(MerkleTree.emptyRoot()))
+    assertThat(java.util.HexFormat.of().formatHex(MerkleTree.emptyRoot()))
         .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.io.BaseEncoding;
+import dev.signalbox.core.internal.Sha256;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import org.junit.jupiter.api.Test;
@@ -65,9 +66,7 @@ class Ed25519Test {
         .isEqualTo(
             hex(
                 "302a300506032b6570032100d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"));
-    assertThat(Ed25519.keyId(key))
-        .isEqualTo(BaseEncoding.base16().lowerCase().encode(Ed25519.sha256(Ed25519.spki(key))))
-        .hasSize(64);
+    assertThat(Ed25519.keyId(key)).isEqualTo(Sha256.hex(Ed25519.spki(key))).hasSize(64);
   }
 
   @Test
