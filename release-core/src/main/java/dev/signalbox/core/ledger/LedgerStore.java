@@ -7,7 +7,7 @@ import java.util.stream.Stream;
  * The byte-level store under a {@link Ledger}: records in order, numbered from 0, durable once
  * acknowledged.
  *
- * <p>A store frames and checksums records and makes them durable; the ledger above it gives them
+ * <p>A store keeps records as opaque bytes and makes them durable; the ledger above it gives them
  * meaning, chains them by hash and keeps the Merkle tree. {@link FileLedgerStore} is the embedded
  * default; a database or an object store can implement this interface too, and {@code
  * dev.signalbox.testkit.contracts.LedgerStoreContract} is the contract test every implementation
