@@ -16,6 +16,10 @@ module dev.signalbox.core {
       dev.signalbox.testkit;
   exports dev.signalbox.core.model;
   exports dev.signalbox.core.spi;
+  exports dev.signalbox.core.signing;
+  exports dev.signalbox.core.ledger;
+  exports dev.signalbox.core.attestation;
+  exports dev.signalbox.core.calibration;
 
   uses dev.signalbox.core.policy.RuleProvider;
 }

@@ -28,6 +28,10 @@ class BenchmarkListTest {
         .contains("dev.signalbox.benchmarks.MergeSimulationBenchmark")
         .contains("gitMergeTreeStdin")
         .contains("jgitResolveMerger")
-        .contains("changeListing");
+        .contains("changeListing")
+        .contains("dev.signalbox.benchmarks.LedgerBenchmark")
+        .contains("ledgerAppendGroupCommit")
+        .contains("verifyLedger")
+        .contains("ed25519Verify");
   }
 }

@@ -1,0 +1,259 @@
+package dev.signalbox.core.attestation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.signalbox.core.model.Agent;
+import dev.signalbox.core.model.ChangeRef;
+import dev.signalbox.core.model.ContentDigest;
+import dev.signalbox.core.model.Decision;
+import dev.signalbox.core.model.Envelope;
+import dev.signalbox.core.model.Human;
+import dev.signalbox.core.model.OverrideSubject;
+import dev.signalbox.core.model.PolicyDigest;
+import dev.signalbox.core.model.Reason;
+import dev.signalbox.core.model.RequiredAction;
+import dev.signalbox.core.model.Revision;
+import dev.signalbox.core.model.RiskAcceptance;
+import dev.signalbox.core.model.RiskSurface;
+import dev.signalbox.core.model.SignedAcceptance;
+import dev.signalbox.core.model.SignedOverride;
+import dev.signalbox.core.model.Verdict;
+import dev.signalbox.core.model.VerdictOutcome;
+import dev.signalbox.core.model.VerdictOverride;
+import dev.signalbox.core.signing.Binding;
+import dev.signalbox.core.signing.Ed25519Signer;
+import dev.signalbox.core.signing.EnvelopeVerifier;
+import dev.signalbox.core.signing.KeyRegistry;
+import dev.signalbox.core.signing.RegisteredKey;
+import dev.signalbox.core.signing.StatementType;
+import dev.signalbox.core.signing.Verified;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Decisions, verdicts, acceptances and overrides as in-toto statements in DSSE envelopes, checked
+ * against the JSON Schemas checked in beside the code.
+ */
+class AttestationsTest {
+  static final ChangeRef CHANGE = ChangeRef.of("acme/payments", "42");
+  static final ContentDigest DIGEST = ContentDigest.of("c".repeat(64));
+  static final PolicyDigest POLICY = PolicyDigest.of("d".repeat(64));
+  static final Instant T0 = Instant.parse("2026-11-26T09:00:00Z");
+  static final Instant T1 = Instant.parse("2026-11-27T09:00:00Z");
+  static final Human ALICE = Human.of("alice", "Alice Liddell", "release-manager");
+
+  private final Ed25519Signer service = Ed25519Signer.generate();
+  private final Ed25519Signer alice = Ed25519Signer.generate();
+  private final EnvelopeVerifier verifier =
+      EnvelopeVerifier.create(
+          KeyRegistry.of(
+              RegisteredKey.of(alice.publicKey(), ALICE, Instant.parse("2026-01-01T00:00:00Z")),
+              RegisteredKey.of(
+                  service.publicKey(),
+                  new Agent("signalbox", "policy", "signalbox", "alice"),
+                  Instant.parse("2026-01-01T00:00:00Z"))));
+  private final Binding binding = new Binding(CHANGE, DIGEST, POLICY, T0.plusSeconds(60));
+
+  private static JsonNode schema(String name) throws IOException {
+    try (InputStream in = Attestations.class.getResourceAsStream(name)) {
+      assertThat(in).as(name).isNotNull();
+      return JsonMapper.builder().build().readTree(in);
+    }
+  }
+
+  /** The parts of JSON Schema the schemas use: required, properties, type, enum, pattern, items. */
+  private static List<String> violations(JsonNode schema, JsonNode value, String path)
+      throws IOException {
+    List<String> problems = new ArrayList<>();
+    if (schema.has("$ref")) {
+      String ref = schema.get("$ref").asString();
+      return violations(
+          schema(
+              ref.substring(ref.indexOf("/attestation/") + 13, ref.lastIndexOf('/'))
+                  + ".schema.json"),
+          value,
+          path);
+    }
+    if (schema.has("type")) {
+      String type = schema.get("type").asString();
+      boolean ok =
+          switch (type) {
+            case "object" -> value.isObject();
+            case "array" -> value.isArray();
+            case "string" -> value.isString();
+            case "number" -> value.isNumber();
+            default -> true;
+          };
+      if (!ok) {
+        problems.add(path + " is not a " + type);
+        return problems;
+      }
+    }
+    if (schema.has("enum")) {
+      boolean found = false;
+      for (JsonNode option : schema.get("enum")) {
+        found |= option.equals(value);
+      }
+      if (!found) {
+        problems.add(path + " is not one of " + schema.get("enum"));
+      }
+    }
+    if (schema.has("pattern")
+        && !Pattern.compile(schema.get("pattern").asString()).matcher(value.asString()).find()) {
+      problems.add(path + " does not match " + schema.get("pattern"));
+    }
+    if (schema.has("required")) {
+      for (JsonNode field : schema.get("required")) {
+        if (!value.has(field.asString())) {
+          problems.add(path + "." + field.asString() + " is missing");
+        }
+      }
+    }
+    if (schema.has("properties")) {
+      for (Map.Entry<String, JsonNode> property : schema.get("properties").properties()) {
+        if (value.has(property.getKey())) {
+          problems.addAll(
+              violations(
+                  property.getValue(),
+                  value.get(property.getKey()),
+                  path + "." + property.getKey()));
+        }
+      }
+    }
+    if (schema.has("items")) {
+      Iterator<JsonNode> items = value.values().iterator();
+      for (int i = 0; items.hasNext(); i++) {
+        problems.addAll(violations(schema.get("items"), items.next(), path + "[" + i + "]"));
+      }
+    }
+    return problems;
+  }
+
+  private static JsonNode statement(Envelope envelope, String predicateType) {
+    assertThat(envelope.payloadType()).isEqualTo("application/vnd.in-toto+json");
+    JsonNode statement = Attestations.statementOf(envelope);
+    assertThat(statement.get("_type").asString()).isEqualTo("https://in-toto.io/Statement/v1");
+    assertThat(statement.get("predicateType").asString()).isEqualTo(predicateType);
+    assertThat(statement.get("subject").get(0).get("name").asString())
+        .isEqualTo("acme/payments#42");
+    return statement;
+  }
+
+  private void assertSignedByService(Envelope envelope) {
+    // the envelope verifies as any DSSE envelope does: over the PAE, by the service's key
+    assertThat(envelope.signatures()).hasSize(1);
+    assertThat(envelope.signatures().get(0).keyid()).isEqualTo(service.keyId());
+    assertThat(
+            dev.signalbox.core.signing.Ed25519.verify(
+                service.publicKey(),
+                dev.signalbox.core.signing.Dsse.pae(
+                    envelope.payloadType(), envelope.payloadBytes()),
+                java.util.Base64.getDecoder().decode(envelope.signatures().get(0).sig())))
+        .isTrue();
+  }
+
+  @Test
+  void aDecisionIsASimpleVerificationResult() {
+    Decision decision =
+        Decision.notYet(
+            CHANGE,
+            Revision.of("b".repeat(40)),
+            List.of(new Reason("freeze", "the payments freeze holds it", Map.of())),
+            List.of(new RequiredAction("wait", "wait for the freeze to end")),
+            Optional.of(T1),
+            POLICY);
+    Envelope envelope = Attestations.decision(decision, T0, service);
+    assertSignedByService(envelope);
+    JsonNode statement = statement(envelope, "https://in-toto.io/attestation/svr/v0.2");
+    assertThat(statement.get("subject").get(0).get("digest").get("gitCommit").asString())
+        .isEqualTo("b".repeat(40));
+    JsonNode predicate = statement.get("predicate");
+    assertThat(predicate.get("verifier").get("id").asString())
+        .isEqualTo("https://signalbox.dev/policy/v1");
+    assertThat(predicate.get("verifier").get("policy").get("digest").get("sha256").asString())
+        .isEqualTo(POLICY.value());
+    assertThat(predicate.get("timeCreated").asString()).isEqualTo("2026-11-26T09:00:00Z");
+    assertThat(predicate.get("properties").values().stream().map(JsonNode::asString))
+        .containsExactly("SIGNALBOX_NOT_YET", "SIGNALBOX_RULE_FREEZE");
+  }
+
+  @Test
+  void aVerdictHasSignalboxsPredicateAndMatchesItsSchema() throws IOException {
+    Verdict verdict =
+        new Verdict(
+            CHANGE,
+            new Agent("sec-1", "gpt-5", "gpt", "bob"),
+            RiskSurface.SECURITY,
+            VerdictOutcome.APPROVE,
+            Optional.empty(),
+            List.of(),
+            DIGEST,
+            T0);
+    Envelope envelope = Attestations.verdict(verdict, service);
+    assertSignedByService(envelope);
+    JsonNode statement = statement(envelope, Attestations.VERDICT);
+    assertThat(statement.get("subject").get(0).get("digest").get("sha256").asString())
+        .isEqualTo(DIGEST.value());
+    assertThat(violations(schema("verdict.schema.json"), statement.get("predicate"), "$"))
+        .isEmpty();
+    assertThat(schema("verdict.schema.json").get("$id").asString()).isEqualTo(Attestations.VERDICT);
+  }
+
+  @Test
+  void aVerifiedAcceptanceCarriesItsSignerFromTheRegistryAndMatchesItsSchema() throws IOException {
+    RiskAcceptance acceptance =
+        new RiskAcceptance(
+            CHANGE, DIGEST, POLICY, "a lock", 0.05, "short", "roll back", "alice", T0, T1);
+    Verified<RiskAcceptance> verified =
+        verifier
+            .acceptance(
+                new SignedAcceptance(StatementType.ACCEPTANCE.sign(acceptance, alice)), binding)
+            .verified()
+            .orElseThrow();
+    Envelope envelope = Attestations.acceptance(verified, service);
+    assertSignedByService(envelope);
+    JsonNode predicate = statement(envelope, Attestations.RISK_ACCEPTANCE).get("predicate");
+    assertThat(predicate.get("signedBy").get("principal").asString()).isEqualTo("alice");
+    assertThat(predicate.get("signedBy").get("keyId").asString()).isEqualTo(alice.keyId());
+    assertThat(predicate.get("acceptance").get("probability").asDouble()).isEqualTo(0.05);
+    assertThat(violations(schema("risk-acceptance.schema.json"), predicate, "$")).isEmpty();
+
+    // the checker does find what is missing
+    ((tools.jackson.databind.node.ObjectNode) predicate.get("acceptance")).remove("risk");
+    assertThat(violations(schema("risk-acceptance.schema.json"), predicate, "$"))
+        .containsExactly("$.acceptance.risk is missing");
+  }
+
+  @Test
+  void aVerifiedOverrideMatchesItsSchema() throws IOException {
+    VerdictOverride override =
+        new VerdictOverride(
+            CHANGE,
+            DIGEST,
+            POLICY,
+            OverrideSubject.verdict("sec-1", RiskSurface.SECURITY),
+            "false positive",
+            "alice",
+            T0,
+            T1);
+    Verified<VerdictOverride> verified =
+        verifier
+            .override(new SignedOverride(StatementType.OVERRIDE.sign(override, alice)), binding)
+            .verified()
+            .orElseThrow();
+    JsonNode predicate =
+        statement(Attestations.override(verified, service), Attestations.VERDICT_OVERRIDE)
+            .get("predicate");
+    assertThat(violations(schema("verdict-override.schema.json"), predicate, "$")).isEmpty();
+  }
+}

@@ -1,0 +1,5 @@
+/** Tests of the in-toto attestations. */
+@NullMarked
+package dev.signalbox.core.attestation;
+
+import org.jspecify.annotations.NullMarked;
