@@ -10,7 +10,6 @@ module dev.signalbox.testkit {
   requires transitive org.assertj.core;
   requires transitive org.junit.jupiter.api;
   requires com.google.common;
-  requires transitive org.junit.jupiter.api;
 
   exports dev.signalbox.testkit.evidence;
   exports dev.signalbox.testkit.generators;
