@@ -24,6 +24,9 @@ class BenchmarkListTest {
         .contains("dev.signalbox.benchmarks.DocumentCodecBenchmark")
         .contains("readChangeRequest")
         .contains("writeChangeRequest")
-        .contains("parseTreeOnly");
+        .contains("parseTreeOnly")
+        .contains("dev.signalbox.benchmarks.DecisionBenchmark")
+        .contains("signalbox")
+        .contains("handWritten");
   }
 }
