@@ -127,6 +127,7 @@ final class HandWrittenPolicy {
   /** Decides whether {@code change} ships in {@code context}, as the default policy does. */
   static Decision decide(ChangeRequest change, ReleaseContext context) {
     Instant now = context.now();
+    ChangeRef ref = change.ref();
     BlastLevel level = change.blastRadius().level();
     Set<SensitiveKind> kinds = change.blastRadius().sensitiveKinds();
     String digest = change.contentDigest().value();
@@ -181,7 +182,7 @@ final class HandWrittenPolicy {
     for (TrustedVerdict trusted : context.evidence().verdicts()) {
       Verdict verdict = trusted.verdict();
       Duration maxAge = verdict.surface() == RiskSurface.SECURITY ? MAX_AGE_SECURITY : MAX_AGE;
-      if (!verdict.change().equals(change.ref())) {
+      if (!verdict.change().equals(ref)) {
         stale.add(
             Reason.of(FRESHNESS, who(verdict) + " is for another change, " + verdict.change()));
       } else if (!verdict.contentDigest().value().equals(digest)) {
@@ -253,7 +254,7 @@ final class HandWrittenPolicy {
               acceptance.contentDigest().value(),
               acceptance.policyDigest(),
               acceptance.inForceAt(now),
-              change.ref(),
+              ref,
               digest);
       Human signer = verified.signer();
       if (problem != null) {
@@ -289,7 +290,7 @@ final class HandWrittenPolicy {
               override.contentDigest().value(),
               override.policyDigest(),
               override.inForceAt(now),
-              change.ref(),
+              ref,
               digest);
       String signer = verified.signer().id();
       if (problem == null && !verified.signer().hasRole(OVERRIDE_ROLE)) {
@@ -636,13 +637,13 @@ final class HandWrittenPolicy {
 
     if (sendBack) {
       reasons.addAll(notes);
-      return Decision.sendBack(change.ref(), change.head(), reasons, required, DIGEST);
+      return Decision.sendBack(ref, change.head(), reasons, required, DIGEST);
     }
     if (notYet) {
       reasons.addAll(notes);
-      return Decision.notYet(change.ref(), change.head(), reasons, required, retry, DIGEST);
+      return Decision.notYet(ref, change.head(), reasons, required, retry, DIGEST);
     }
-    return Decision.ship(change.ref(), change.head(), notes, DIGEST);
+    return Decision.ship(ref, change.head(), notes, DIGEST);
   }
 
   /** How the evidence notes name a verdict. */
