@@ -5,6 +5,7 @@
 module dev.signalbox.benchmarks {
   requires static transitive org.jspecify;
   requires transitive dev.signalbox.core;
+  requires dev.signalbox.testkit;
   requires transitive tools.jackson.databind;
   requires dev.signalbox.git;
   requires org.eclipse.jgit;

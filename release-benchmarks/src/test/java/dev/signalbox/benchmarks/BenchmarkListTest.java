@@ -32,6 +32,9 @@ class BenchmarkListTest {
         .contains("dev.signalbox.benchmarks.LedgerBenchmark")
         .contains("ledgerAppendGroupCommit")
         .contains("verifyLedger")
-        .contains("ed25519Verify");
+        .contains("ed25519Verify")
+        .contains("dev.signalbox.benchmarks.DecisionBenchmark")
+        .contains("signalbox")
+        .contains("handWritten");
   }
 }
