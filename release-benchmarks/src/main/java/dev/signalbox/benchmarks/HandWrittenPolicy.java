@@ -438,13 +438,17 @@ final class HandWrittenPolicy {
             new RequiredAction(
                 QUORUM,
                 "needs "
-                    + (needed == 1 ? "an APPROVE on " : needed + " APPROVE on ")
+                    + (needed == 1 ? "an APPROVE on " : needed + " more APPROVE verdicts on ")
                     + surface
                     + (needed == 1 ? " from a reviewer" : " from reviewers")
                     + " other than the producer"
-                    + (moreFamilies > 0
-                        ? ", of a model family other than "
-                            + (approvingFamilies.isEmpty() ? "none" : approvingFamilies)
+                    + (families > 1
+                        ? ", for approvals from "
+                            + families
+                            + " distinct model families"
+                            + (approvingFamilies.isEmpty()
+                                ? ""
+                                : " (so far " + approvingFamilies + ")")
                         : "")));
       }
     }

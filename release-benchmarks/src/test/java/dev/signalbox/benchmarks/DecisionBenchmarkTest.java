@@ -127,7 +127,8 @@ class DecisionBenchmarkTest {
     assertThat(engine.stream().map(Decision::change).distinct()).hasSize(DecisionPool.SIZE);
   }
 
-  // Where the hand-written twin first decided otherwise than the engine: three engine bugs it found,
+  // Where the hand-written twin first decided otherwise than the engine: three engine bugs it
+  // found,
   // fixed since; each test now holds the two to the same decision.
 
   /**
