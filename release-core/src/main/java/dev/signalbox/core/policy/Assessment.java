@@ -168,8 +168,9 @@ final class Assessment {
   }
 
   /**
-   * The acceptances that name this change, its content and this policy, are in force now, and were
-   * signed by a human with a role in {@link PolicyDefinition#roles()}; the others are set aside.
+   * The acceptances that name this change, its content and this policy and are in force now; the
+   * others are set aside. Whether a signer's roles may accept one is asked where it is used ({@link
+   * #mayAccept}), and the acceptance-limits rule reports those no role covers.
    */
   List<VerifiedAcceptance> validAcceptances() {
     List<VerifiedAcceptance> valid = validAcceptances;

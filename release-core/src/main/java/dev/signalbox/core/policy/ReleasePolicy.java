@@ -146,7 +146,9 @@ public final class ReleasePolicy {
       }
     }
     int quorum = review.quorum().getOrDefault(level, 1); // every level is given
-    if (change.risk().isPresent() && change.risk().get().probability() >= review.riskyAbove()) {
+    if (review.riskyAbove() < 1
+        && change.risk().isPresent()
+        && change.risk().get().probability() >= review.riskyAbove()) {
       quorum++;
     }
     Requirement requirement =

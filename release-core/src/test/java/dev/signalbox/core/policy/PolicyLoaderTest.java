@@ -98,6 +98,20 @@ class PolicyLoaderTest {
   }
 
   @Test
+  void riskyAboveOneTurnsTheExtraApprovalOff() {
+    ReleasePolicy off =
+        ReleasePolicy.loader().load(DefaultPolicy.TEXT.replace("riskyAbove: 0.2", "riskyAbove: 1"));
+    dev.signalbox.core.model.ChangeRequest certain =
+        Examples.change().toBuilder()
+            .risk(new dev.signalbox.core.model.ChangeRisk(1.0, 99, java.util.List.of(), "m", "1"))
+            .build();
+    assertThat(off.requiredSurfaces(certain).get(RiskSurface.CODE_QUALITY))
+        .isEqualTo(new Requirement(1, 1));
+    assertThat(ReleasePolicy.defaults().requiredSurfaces(certain).get(RiskSurface.CODE_QUALITY))
+        .isEqualTo(new Requirement(2, 1));
+  }
+
+  @Test
   void trustedValuesHaveNoJsonReader() {
     DocumentCodec json = DocumentCodec.json();
     String verdict = json.write(Examples.verdict());
