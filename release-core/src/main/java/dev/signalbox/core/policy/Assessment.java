@@ -42,6 +42,8 @@ final class Assessment {
   private @Nullable List<VerifiedOverride> validOverrides;
   private @Nullable Target target;
   private @Nullable List<Hold> holds;
+  private boolean nextOpenAsked;
+  private @Nullable Instant nextOpen;
 
   Assessment(
       ChangeRequest change,
@@ -77,6 +79,15 @@ final class Assessment {
       holds = known;
     }
     return known;
+  }
+
+  /** When the calendar next lets the change through, asked once per decision. */
+  Optional<Instant> nextOpen() {
+    if (!nextOpenAsked) {
+      nextOpen = context.calendar().nextOpen(target(), now()).orElse(null);
+      nextOpenAsked = true;
+    }
+    return Optional.ofNullable(nextOpen);
   }
 
   Instant now() {

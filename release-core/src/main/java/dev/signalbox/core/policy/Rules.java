@@ -426,7 +426,7 @@ final class Rules {
                     + (a.change.criticality() == Criticality.P0
                         ? ""
                         : ", or ship it as EMERGENCY with a signed risk acceptance"))),
-        a.context.calendar().nextOpen(a.target(), a.now()));
+        a.nextOpen());
   }
 
   // merge-window: outside its scope's window a change waits for the next opening
@@ -444,7 +444,7 @@ final class Rules {
     return new RuleResult.NotYet(
         held,
         List.of(new RequiredAction(MERGE_WINDOW, "wait for the merge window to open")),
-        a.context.calendar().nextOpen(a.target(), a.now()));
+        a.nextOpen());
   }
 
   // error-budget: an exhausted budget holds all but P0 changes and security fixes
