@@ -131,11 +131,16 @@ final class WindowTimeline {
 
   private Chunk compute(long index) {
     List<Span> spans = new ArrayList<>();
+    Instant chunkStart = chunkStart(index);
+    Instant chunkEnd = chunkStart(index + 1);
     timeline.occurrences(
-        chunkStart(index),
-        chunkStart(index + 1),
+        chunkStart,
+        chunkEnd,
         (start, end) -> {
-          if (start.isBefore(end)) {
+          // A timeline may hand intervals outside the chunk; one that starts after the chunk ends
+          // would be united without the earlier intervals it belongs with, so only those that
+          // intersect the chunk are kept (all of those are handed, by the Timeline contract).
+          if (start.isBefore(end) && start.isBefore(chunkEnd) && end.isAfter(chunkStart)) {
             spans.add(new Span(start, end));
           }
         });

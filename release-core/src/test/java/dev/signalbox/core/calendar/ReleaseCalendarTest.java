@@ -287,4 +287,33 @@ class ReleaseCalendarTest {
         .isInstanceOf(InvalidValueException.class)
         .hasMessageContaining("mergeWindows[0].id");
   }
+
+  /**
+   * A period is reported whole when its schedule's entries are in different zones and a later entry
+   * falls inside an earlier one near a chunk's edge. (Found by the oracle property in CI: {@code
+   * between} began Apia's Saturday at the Kolkata Friday entry inside it, 18:03, because the
+   * interval had been united in the chunk before, which saw only the Kolkata entry.)
+   */
+  @Test
+  void aPeriodCrossingEntriesInTwoZonesIsReportedWhole() {
+    ReleaseCalendar calendar =
+        ReleaseCalendar.builder()
+            .mergeWindow(
+                merge(
+                    "m2",
+                    Scope.everything(),
+                    new Schedule.Compact(
+                        "Sat 00:00-24:00[Pacific/Apia],FRI 23:33-23:52[Asia/Kolkata]")))
+            .build();
+    Instant saturdayInApia = Instant.parse("2032-12-31T11:00:00Z");
+    Instant sundayInApia = Instant.parse("2033-01-01T11:00:00Z");
+    assertThat(
+            calendar.between(
+                Instant.parse("2032-12-26T00:00:00Z"), Instant.parse("2033-01-02T00:00:00Z")))
+        .containsExactly(
+            new WindowOccurrence(
+                WindowKind.MERGE, "m2", saturdayInApia, Optional.of(sundayInApia)));
+    assertThat(calendar.nextOpen(HandChecks.ANY, Instant.parse("2032-12-25T12:00:00Z")))
+        .contains(saturdayInApia);
+  }
 }
