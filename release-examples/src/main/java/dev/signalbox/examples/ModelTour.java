@@ -21,11 +21,7 @@ import dev.signalbox.core.model.RollbackKind;
 import dev.signalbox.core.model.RollbackPlan;
 import dev.signalbox.core.model.Scope;
 import dev.signalbox.core.model.SensitiveKind;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Set;
 
@@ -89,7 +85,7 @@ public final class ModelTour {
     out.println();
     out.println("== A freeze window written by a person, read from YAML");
     FreezeWindow freeze =
-        DocumentCodec.yaml().read(resource("incident-freeze.yaml"), FreezeWindow.class);
+        DocumentCodec.yaml().read(Resources.text("incident-freeze.yaml"), FreezeWindow.class);
     out.println(freeze.id() + " (" + freeze.level() + "): " + freeze.reason());
     out.println(
         "covers services/payments/Retry.java: "
@@ -101,23 +97,12 @@ public final class ModelTour {
     out.println();
     out.println("== A broken change request: every problem at once");
     try {
-      DocumentCodec.yaml().read(resource("broken-change.yaml"), ChangeRequest.class);
+      DocumentCodec.yaml().read(Resources.text("broken-change.yaml"), ChangeRequest.class);
       throw new IllegalStateException("the broken document was accepted");
     } catch (InvalidDocumentException e) {
       for (DocumentProblem problem : e.problems()) {
         out.println(problem);
       }
-    }
-  }
-
-  private static String resource(String name) {
-    try (InputStream in = ModelTour.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing example resource " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }
