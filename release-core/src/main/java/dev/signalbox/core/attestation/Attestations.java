@@ -28,9 +28,11 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <ul>
  *   <li>A {@link Decision} uses the Simple Verification Result predicate ({@value #SVR}): the
- *       verifier is Signalbox's policy, with the policy digest as an extension field; the
- *       properties are {@code SIGNALBOX_<OUTCOME>} and {@code SIGNALBOX_RULE_<rule>} for each
- *       reason's rule; the subject is the change's head commit ({@code gitCommit}).
+ *       verifier is Signalbox's policy engine, and its one policy (the required {@code
+ *       verifier.policies}, resource descriptors) is the deciding policy, named {@value
+ *       #POLICY_NAME} with its digest as {@code sha256}; the properties are {@code
+ *       SIGNALBOX_<OUTCOME>} and {@code SIGNALBOX_RULE_<rule>} for each reason's rule; the subject
+ *       is the change's head commit ({@code gitCommit}).
  *   <li>A {@link Verdict}, a verified {@link RiskAcceptance} and a verified {@link VerdictOverride}
  *       use Signalbox's predicate types ({@value #VERDICT}, {@value #RISK_ACCEPTANCE}, {@value
  *       #VERDICT_OVERRIDE}), whose predicate is the statement's JSON (as {@link DocumentCodec}
@@ -64,6 +66,9 @@ public final class Attestations {
   public static final String VERDICT_OVERRIDE =
       "https://signalbox.dev/attestation/verdict-override/v1";
 
+  /** The name of the policy's resource descriptor in a decision's SVR {@code verifier.policies}. */
+  public static final String POLICY_NAME = "signalbox-policy";
+
   /** The SVR verifier id of Signalbox's policy engine. */
   public static final String VERIFIER_ID = "https://signalbox.dev/policy/v1";
 
@@ -84,7 +89,9 @@ public final class Attestations {
     ObjectNode predicate = NODES.objectNode();
     ObjectNode verifier = predicate.putObject("verifier");
     verifier.put("id", VERIFIER_ID);
-    ObjectNode policy = verifier.putObject("policy");
+    // v0.2 requires the policies, as resource descriptors: the policy that decided, by digest
+    ObjectNode policy = verifier.putArray("policies").addObject();
+    policy.put("name", POLICY_NAME);
     policy.putObject("digest").put("sha256", decision.policyDigest().value());
     predicate.put("timeCreated", decidedAt.toString());
     TreeSet<String> properties = new TreeSet<>();

@@ -175,16 +175,30 @@ class AttestationsTest {
     Envelope envelope = Attestations.decision(decision, T0, service);
     assertSignedByService(envelope);
     JsonNode statement = statement(envelope, "https://in-toto.io/attestation/svr/v0.2");
-    assertThat(statement.get("subject").get(0).get("digest").get("gitCommit").asString())
-        .isEqualTo("b".repeat(40));
-    JsonNode predicate = statement.get("predicate");
-    assertThat(predicate.get("verifier").get("id").asString())
-        .isEqualTo("https://signalbox.dev/policy/v1");
-    assertThat(predicate.get("verifier").get("policy").get("digest").get("sha256").asString())
-        .isEqualTo(POLICY.value());
-    assertThat(predicate.get("timeCreated").asString()).isEqualTo("2026-11-26T09:00:00Z");
-    assertThat(predicate.get("properties").values().stream().map(JsonNode::asString))
-        .containsExactly("SIGNALBOX_NOT_YET", "SIGNALBOX_RULE_FREEZE");
+    // in-toto Statement v1 with SVR v0.2 (in-toto/attestation spec/predicates/svr.md): verifier.id,
+    // the required verifier.policies as resource descriptors, timeCreated, properties; nothing else
+    String expected =
+        """
+        {
+          "_type": "https://in-toto.io/Statement/v1",
+          "subject": [
+            {"name": "acme/payments#42", "digest": {"gitCommit": "%s"}}
+          ],
+          "predicateType": "https://in-toto.io/attestation/svr/v0.2",
+          "predicate": {
+            "verifier": {
+              "id": "https://signalbox.dev/policy/v1",
+              "policies": [
+                {"name": "signalbox-policy", "digest": {"sha256": "%s"}}
+              ]
+            },
+            "timeCreated": "2026-11-26T09:00:00Z",
+            "properties": ["SIGNALBOX_NOT_YET", "SIGNALBOX_RULE_FREEZE"]
+          }
+        }
+        """
+            .formatted("b".repeat(40), POLICY.value());
+    assertThat(statement).isEqualTo(JsonMapper.builder().build().readTree(expected));
   }
 
   @Test
