@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -205,39 +206,37 @@ public final class VirtualTime {
    * @throws AssertionError if they have not after a minute of real time
    */
   public void awaitTasks() {
-    long until = System.nanoTime() + STUCK.toNanos();
     synchronized (lock) {
-      while (alive > 0) {
-        waitOrFail(until, alive + " tasks have not finished after " + STUCK);
-      }
+      awaitOrFail(() -> alive == 0, () -> alive + " tasks have not finished after " + STUCK);
     }
   }
 
   private void awaitSettled() {
-    long until = System.nanoTime() + STUCK.toNanos();
     synchronized (lock) {
-      while (working > 0) {
-        waitOrFail(
-            until,
-            working
-                + " tasks have neither finished nor slept in virtual time for "
-                + STUCK
-                + " of real time: do they block on something other than VirtualTime.sleep?");
-      }
+      awaitOrFail(
+          () -> working == 0,
+          () ->
+              working
+                  + " tasks have neither finished nor slept in virtual time for "
+                  + STUCK
+                  + " of real time: do they block on something other than VirtualTime.sleep?");
     }
   }
 
-  /** Guarded by lock. */
-  private void waitOrFail(long until, String failure) {
-    long left = until - System.nanoTime();
-    if (left <= 0) {
-      throw new AssertionError(failure);
-    }
-    try {
-      lock.wait(Math.max(1, left / 1_000_000));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted while waiting for the tasks", e);
+  /** Waits on the lock, which the caller holds, until {@code done}; fails after {@link #STUCK}. */
+  private void awaitOrFail(BooleanSupplier done, Supplier<String> failure) {
+    long until = System.nanoTime() + STUCK.toNanos();
+    while (!done.getAsBoolean()) {
+      long left = until - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError(failure.get());
+      }
+      try {
+        lock.wait(Math.max(1, left / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while waiting for the tasks", e);
+      }
     }
   }
 
