@@ -9,6 +9,7 @@ module dev.signalbox.core {
   requires tools.jackson.dataformat.yaml;
 
   exports dev.signalbox.core;
+  exports dev.signalbox.core.board;
   exports dev.signalbox.core.calendar;
   exports dev.signalbox.core.json;
   exports dev.signalbox.core.policy;

@@ -15,4 +15,5 @@ module dev.signalbox.testkit {
   exports dev.signalbox.testkit.generators;
   exports dev.signalbox.testkit.assertions;
   exports dev.signalbox.testkit.contracts;
+  exports dev.signalbox.testkit.time;
 }

@@ -124,7 +124,8 @@ public final class ReleasePolicy {
    * The risk surfaces the review board must convene for {@code change}, each with its quorum and
    * distinct model families: a documentation-only change needs the docs surfaces; any other needs
    * the surfaces every change needs, plus those of its sensitive kinds, components and security
-   * fix, with the quorum of its blast radius level, one more where its calibrated risk is high.
+   * fix, with the quorum of its blast radius level, one more where its calibrated risk is high, and
+   * whether an agent of the producer's operator may review it.
    */
   public Map<RiskSurface, Requirement> requiredSurfaces(ChangeRequest change) {
     Checks.present(ReleasePolicy.class, "change", change);
@@ -152,7 +153,10 @@ public final class ReleasePolicy {
       quorum++;
     }
     Requirement requirement =
-        new Requirement(quorum, Math.min(quorum, review.distinctFamilies().getOrDefault(level, 1)));
+        new Requirement(
+            quorum,
+            Math.min(quorum, review.distinctFamilies().getOrDefault(level, 1)),
+            review.sameOperator());
     Map<RiskSurface, Requirement> required = new EnumMap<>(RiskSurface.class);
     for (RiskSurface surface : surfaces) {
       required.put(surface, requirement);
