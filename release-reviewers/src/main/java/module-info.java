@@ -8,5 +8,6 @@ module dev.signalbox.reviewers {
   requires java.net.http;
 
   exports dev.signalbox.reviewers;
+  exports dev.signalbox.reviewers.builtin;
   exports dev.signalbox.reviewers.process;
 }
