@@ -9,5 +9,6 @@ module dev.signalbox.reviewers {
 
   exports dev.signalbox.reviewers;
   exports dev.signalbox.reviewers.builtin;
+  exports dev.signalbox.reviewers.export;
   exports dev.signalbox.reviewers.process;
 }
