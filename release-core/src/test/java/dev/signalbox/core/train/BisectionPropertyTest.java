@@ -59,7 +59,7 @@ class BisectionPropertyTest {
 
   @Test
   void findsAnySingleCulpritWithinTheBound() {
-    qt().withExamples(500)
+    qt().withExamples(200)
         .forAll(integers().between(1, 200), integers().between(0, 199))
         .assuming((n, culprit) -> culprit < n)
         .checkAssert(
@@ -77,7 +77,7 @@ class BisectionPropertyTest {
 
   @Test
   void findsEveryCulpritOfAnySetEventually() {
-    qt().withExamples(500)
+    qt().withExamples(200)
         .forAll(
             lists().of(integers().between(0, 39)).ofSizeBetween(1, 12), integers().between(1, 40))
         .checkAssert(

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class TrainInvariantsPropertyTest {
   private static final ReleasePolicy POLICY = ReleasePolicy.defaults();
   private static final TrainPlanner PLANNER = TrainPlanner.create(POLICY, Optional.empty());
-  private static final int EXAMPLES = 300;
+  private static final int EXAMPLES = 120;
 
   /** The value of {@code key}, which the test knows is there. */
   private static <K, V> V at(Map<K, V> map, K key) {
