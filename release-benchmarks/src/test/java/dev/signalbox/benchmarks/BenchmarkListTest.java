@@ -35,6 +35,7 @@ class BenchmarkListTest {
         .contains("ed25519Verify")
         .contains("dev.signalbox.benchmarks.DecisionBenchmark")
         .contains("signalbox")
-        .contains("handWritten");
+        .contains("handWritten")
+        .contains("dev.signalbox.benchmarks.TrainPlanningBenchmark");
   }
 }

@@ -334,7 +334,7 @@ public final class PolicyScenarios {
   }
 
   /** Approvals for every required surface: all that is needed, or one short somewhere. */
-  private static Evidence approvals(
+  static Evidence approvals(
       ReleasePolicy policy, ChangeRequest change, RandomnessSource in, boolean complete) {
     List<TrustedVerdict> verdicts = new ArrayList<>();
     Map<RiskSurface, Requirement> required = policy.requiredSurfaces(change);
@@ -364,8 +364,7 @@ public final class PolicyScenarios {
     return Evidence.of(verdicts, List.of(), List.of(), List.of(), List.of());
   }
 
-  private static Evidence acceptance(
-      ReleasePolicy policy, ChangeRequest change, double probability) {
+  static Evidence acceptance(ReleasePolicy policy, ChangeRequest change, double probability) {
     VerifiedAcceptance accepted =
         TrustedEvidence.accepted(
             new RiskAcceptance(

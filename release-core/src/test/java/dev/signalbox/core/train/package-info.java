@@ -1,0 +1,4 @@
+@NullMarked
+package dev.signalbox.core.train;
+
+import org.jspecify.annotations.NullMarked;
