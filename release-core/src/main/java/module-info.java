@@ -22,6 +22,7 @@ module dev.signalbox.core {
   exports dev.signalbox.core.attestation;
   exports dev.signalbox.core.calibration;
   exports dev.signalbox.core.train;
+  exports dev.signalbox.core.verification;
 
   uses dev.signalbox.core.policy.RuleProvider;
 }

@@ -8,6 +8,8 @@ import dev.signalbox.core.model.PathGlob;
 import dev.signalbox.core.model.RiskSurface;
 import dev.signalbox.core.model.RollbackKind;
 import dev.signalbox.core.model.SensitiveKind;
+import dev.signalbox.core.verification.MismatchCost;
+import dev.signalbox.core.verification.MismatchKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,11 @@ import java.util.Set;
  *     acceptance; a class not named has no cap
  * @param roles what each signing role may accept; a role not named may accept nothing
  * @param custom custom rules, by the name they were registered under, with their settings
+ * @param requiredChecks the {@code required-checks} rule's checks: each must have passed on the
+ *     change's current head commit; none by default
+ * @param claimCosts the {@code agent-claims} rule's cost of each kind of mismatch between the
+ *     producing agent's claims and the change; a kind not named costs its {@linkplain
+ *     MismatchKind#defaultCost() default}
  */
 public record PolicyDefinition(
     String name,
@@ -37,7 +44,9 @@ public record PolicyDefinition(
     Emergency emergency,
     Map<ChangeClass, BlastLevel> blastRadiusCaps,
     Map<String, RoleLimits> roles,
-    List<CustomRule> custom) {
+    List<CustomRule> custom,
+    Set<String> requiredChecks,
+    Map<MismatchKind, MismatchCost> claimCosts) {
 
   /** Checks and copies the fields. */
   public PolicyDefinition {
@@ -50,6 +59,41 @@ public record PolicyDefinition(
     roles = Checks.map(PolicyDefinition.class, "roles", roles);
     roles.keySet().forEach(role -> Checks.token(PolicyDefinition.class, "roles", role));
     custom = Checks.list(PolicyDefinition.class, "custom", custom);
+    requiredChecks = Checks.texts(PolicyDefinition.class, "requiredChecks", requiredChecks);
+    claimCosts = Checks.map(PolicyDefinition.class, "claimCosts", claimCosts);
+  }
+
+  /**
+   * A definition that requires no checks and leaves every claim mismatch at its default cost.
+   *
+   * @throws InvalidValueException naming the first invalid field
+   */
+  public PolicyDefinition(
+      String name,
+      Set<String> disabled,
+      Rollback rollback,
+      Review review,
+      Emergency emergency,
+      Map<ChangeClass, BlastLevel> blastRadiusCaps,
+      Map<String, RoleLimits> roles,
+      List<CustomRule> custom) {
+    this(
+        name,
+        disabled,
+        rollback,
+        review,
+        emergency,
+        blastRadiusCaps,
+        roles,
+        custom,
+        Set.of(),
+        Map.of());
+  }
+
+  /** What a mismatch of {@code kind} costs under this definition. */
+  public MismatchCost claimCost(MismatchKind kind) {
+    Checks.present(PolicyDefinition.class, "kind", kind);
+    return claimCosts.getOrDefault(kind, kind.defaultCost());
   }
 
   /**

@@ -61,6 +61,15 @@ import org.jspecify.annotations.Nullable;
  *       changes and security fixes;
  *   <li>{@code blast-radius-cap} — a blast radius above its class's cap needs a risk acceptance
  *       from a role whose limits reach it;
+ *   <li>{@code required-checks} — each check the policy names must have passed (SUCCESS or NEUTRAL)
+ *       on the change's current head commit; runs on other commits are stale and count for nothing;
+ *       a check not run there (or SKIPPED) holds the change, one that ended FAILURE, TIMED_OUT or
+ *       CANCELLED sends it back;
+ *   <li>{@code agent-claims} — every mismatch between the producing agent's claims and the change
+ *       and its checks ({@link dev.signalbox.core.verification.ClaimsReport}) costs what the policy
+ *       sets per kind: by default a claimed file, deletion or test that is absent sends the change
+ *       back, an unclaimed file inside the declared scope or a claimed test no check ran holds it,
+ *       and an unclaimed file outside the scope (scope drift) is noted;
  *   <li>{@code acceptance-limits}, {@code evidence-freshness}, {@code separation-of-duties}, {@code
  *       approval-age} — report what was set aside: acceptances beyond the signer's roles' limits;
  *       stale, misdirected, refused or abstaining evidence; verdicts by the producer (or an agent

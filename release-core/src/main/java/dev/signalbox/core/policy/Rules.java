@@ -50,6 +50,8 @@ final class Rules {
   static final String DEPENDENCIES = "dependencies";
   static final String BLAST_RADIUS = "blast-radius-cap";
   static final String ACCEPTANCE_LIMITS = "acceptance-limits";
+  static final String REQUIRED_CHECKS = "required-checks";
+  static final String AGENT_CLAIMS = "agent-claims";
 
   /** The ids of the built-in rules, in the order they are evaluated. */
   static final List<String> IDS =
@@ -67,7 +69,9 @@ final class Rules {
           ACCEPTANCE_LIMITS,
           FRESHNESS,
           SEPARATION,
-          APPROVAL_AGE);
+          APPROVAL_AGE,
+          REQUIRED_CHECKS,
+          AGENT_CLAIMS);
 
   private static final int NAMED_AT_MOST = 10;
 
@@ -95,6 +99,8 @@ final class Rules {
       case BLAST_RADIUS -> new BuiltInRule(id, Rules::blastRadius);
       case ACCEPTANCE_LIMITS -> new BuiltInRule(id, Rules::acceptanceLimits);
       case FRESHNESS, SEPARATION, APPROVAL_AGE -> new BuiltInRule(id, a -> setAside(a, id));
+      case REQUIRED_CHECKS -> new BuiltInRule(id, VerificationRules::requiredChecks);
+      case AGENT_CLAIMS -> new BuiltInRule(id, VerificationRules::agentClaims);
       default -> throw new IllegalArgumentException("no built-in rule " + id);
     };
   }
