@@ -1,6 +1,7 @@
 package dev.signalbox.benchmarks;
 
 import dev.signalbox.core.calendar.Hold;
+import dev.signalbox.core.calendar.ReleaseCalendar;
 import dev.signalbox.core.model.Advice;
 import dev.signalbox.core.model.BlastLevel;
 import dev.signalbox.core.model.ChangeClass;
@@ -245,6 +246,7 @@ final class HandWrittenPolicy {
     }
     VerifiedAcceptance emergencyAcceptance = null; // the first one an acceptance role may sign
     VerifiedAcceptance anyAcceptance = null; // the first one within its signer's limits
+    List<VerifiedAcceptance> withinLimits = new ArrayList<>(1); // those that may accept findings
     List<Reason> beyondLimits = new ArrayList<>();
     for (VerifiedAcceptance verified : context.evidence().acceptances()) {
       RiskAcceptance acceptance = verified.acceptance();
@@ -275,6 +277,7 @@ final class HandWrittenPolicy {
         if (anyAcceptance == null) {
           anyAcceptance = verified;
         }
+        withinLimits.add(verified);
         if (emergencyAcceptance == null
             && mayAccept(signer, acceptance.probability(), level, EMERGENCY_ROLES)) {
           emergencyAcceptance = verified;
@@ -462,13 +465,39 @@ final class HandWrittenPolicy {
     required.addAll(rejectionActions);
     required.addAll(shortActions);
 
-    // fix-now: a FIX_NOW finding in a counted verdict holds the change unless overridden
+    // fix-now: a FIX_NOW finding in a counted verdict holds the change unless overridden or
+    // accepted by name; what was accepted is noted when nothing else holds it
+    boolean fixFirst = false;
+    List<Reason> acceptedFindings = new ArrayList<>(0);
     for (List<Verdict> verdicts : counted.values()) {
       for (Verdict verdict : verdicts) {
         for (Finding finding : verdict.findings()) {
-          if (finding.advice() == Advice.FIX_NOW && !isOverridden(overridden, verdict, finding)) {
-            notYet = true;
-            String where = finding.path().isPresent() ? " at " + finding.path().get().value() : "";
+          if (finding.advice() != Advice.FIX_NOW || isOverridden(overridden, verdict, finding)) {
+            continue;
+          }
+          String where = finding.path().isPresent() ? " at " + finding.path().get().value() : "";
+          VerifiedAcceptance accepting = null;
+          for (VerifiedAcceptance verified : withinLimits) {
+            if (verified.acceptance().findings().contains(finding.rule())) {
+              accepting = verified;
+              break;
+            }
+          }
+          if (accepting != null) {
+            acceptedFindings.add(
+                Reason.of(
+                    FIX_NOW,
+                    "FIX_NOW finding "
+                        + finding.rule()
+                        + where
+                        + " by "
+                        + verdict.reviewer().id()
+                        + " on "
+                        + verdict.surface()
+                        + " is accepted by "
+                        + accepting.signer().id()));
+          } else {
+            fixFirst = true;
             reasons.add(
                 new Reason(
                     FIX_NOW,
@@ -490,10 +519,18 @@ final class HandWrittenPolicy {
                         + where
                         + " in a new revision, or have a human with role "
                         + OVERRIDE_ROLE
-                        + " sign an override naming it"));
+                        + " sign an override naming it, or one with role engineering-lead or"
+                        + " incident-commander or release-manager sign a risk acceptance naming "
+                        + finding.rule()
+                        + " within that role's limits"));
           }
         }
       }
+    }
+    if (fixFirst) {
+      notYet = true;
+    } else {
+      notes.addAll(acceptedFindings);
     }
 
     // emergency: an EMERGENCY change ships only with an acceptance, and must be reviewed after
@@ -568,7 +605,11 @@ final class HandWrittenPolicy {
     Optional<Instant> retry = Optional.empty();
     if (frozen || closed) {
       notYet = true;
-      retry = context.calendar().nextOpen(target, now);
+      // no freeze holds an accepted EMERGENCY change: only its merge windows decide the retry
+      retry =
+          emergencyAccepted
+              ? nextMergeOpening(context, target)
+              : context.calendar().nextOpen(target, now);
     }
 
     // error-budget: an exhausted budget holds all but P0 changes and security fixes
@@ -648,6 +689,36 @@ final class HandWrittenPolicy {
       return Decision.notYet(ref, change.head(), reasons, required, retry, DIGEST);
     }
     return Decision.ship(ref, change.head(), notes, DIGEST);
+  }
+
+  /**
+   * The first instant from now at which no merge window holds {@code target}, freezes aside: each
+   * closed scope opens again at its {@code until} at the soonest, so jump to the latest of those
+   * and ask again; empty beyond the calendar's search horizon.
+   */
+  private static Optional<Instant> nextMergeOpening(ReleaseContext context, Target target) {
+    Instant horizon = context.now().plus(ReleaseCalendar.SEARCH_HORIZON);
+    Instant at = context.now();
+    while (true) {
+      Instant latest = null;
+      for (Hold hold : context.calendar().holds(target, at)) {
+        if (hold instanceof Hold.MergeWindowClosed closed) {
+          if (closed.until().isEmpty()) {
+            return Optional.empty();
+          }
+          if (latest == null || closed.until().get().isAfter(latest)) {
+            latest = closed.until().get();
+          }
+        }
+      }
+      if (latest == null) {
+        return Optional.of(at);
+      }
+      if (!latest.isBefore(horizon)) {
+        return Optional.empty();
+      }
+      at = latest;
+    }
   }
 
   /** How the evidence notes name a verdict. */

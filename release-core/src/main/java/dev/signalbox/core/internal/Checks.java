@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -74,6 +75,12 @@ public final class Checks {
       throw new InvalidValueException(type, field, "must be at most 200 characters long", value);
     }
     for (int i = 0; i < value.length(); ) {
+      char ascii = value.charAt(i);
+      if (ascii > ' ' && ascii < 0x7f) {
+        // printable ASCII, the common case: no whitespace, control or format character among it
+        i++;
+        continue;
+      }
       int c = value.codePointAt(i);
       if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
         throw new InvalidValueException(
@@ -148,6 +155,9 @@ public final class Checks {
   /** An immutable copy of {@code values}, refusing a null collection or a null element. */
   public static <T> List<T> list(Class<?> type, String field, @Nullable List<T> values) {
     List<T> list = present(type, field, values);
+    if (list instanceof ImmutableList) {
+      return list; // holds no null, and copyOf would return it as it is
+    }
     elements(type, field, list);
     return ImmutableList.copyOf(list);
   }
@@ -164,6 +174,9 @@ public final class Checks {
   /** An immutable copy of {@code values}, refusing a null collection or a null element. */
   public static <T> Set<T> set(Class<?> type, String field, @Nullable Set<T> values) {
     Set<T> set = present(type, field, values);
+    if (set instanceof ImmutableSet && !(set instanceof SortedSet)) {
+      return set; // holds no null, and copyOf would return it as it is
+    }
     elements(type, field, set);
     return ImmutableSet.copyOf(set);
   }
@@ -209,6 +222,9 @@ public final class Checks {
   /** An immutable copy of {@code values}, refusing a null map, key or value. */
   public static <K, V> Map<K, V> map(Class<?> type, String field, @Nullable Map<K, V> values) {
     Map<K, V> map = present(type, field, values);
+    if (map.isEmpty()) {
+      return ImmutableMap.of();
+    }
     for (Map.Entry<K, V> entry : map.entrySet()) {
       if (entry.getKey() == null) {
         throw new InvalidValueException(type, field, "must not have a null key", null);

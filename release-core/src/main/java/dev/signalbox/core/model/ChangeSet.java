@@ -53,10 +53,12 @@ public record ChangeSet(List<FileChange> files) {
 
   /** Every path touched: the paths at head and the old paths of renames and copies. */
   public Set<RepoPath> touchedPaths() {
-    ImmutableSet.Builder<RepoPath> touched = ImmutableSet.builder();
+    ImmutableSet.Builder<RepoPath> touched = ImmutableSet.builderWithExpectedSize(files.size());
     for (FileChange file : files) {
       touched.add(file.path());
-      file.oldPath().ifPresent(touched::add);
+      if (file.oldPath().isPresent()) {
+        touched.add(file.oldPath().get());
+      }
     }
     return touched.build();
   }

@@ -66,7 +66,40 @@ public record PathGlob(String pattern) {
    * proportional to the pattern's length times the path's length.
    */
   public boolean matches(RepoPath path) {
-    return matchSegments(pattern, path.value());
+    String value = path.value();
+    // The shapes scopes are written in get a direct test; each gives what matchSegments gives.
+    int star = pattern.indexOf('*');
+    int wildcard = star < 0 ? pattern.indexOf('?') : star;
+    if (wildcard < 0) { // a literal: the path itself or a leading directory of it
+      return isSelfOrBelow(value, pattern, pattern.length());
+    }
+    int length = pattern.length();
+    if (star == length - 2
+        && length >= 3
+        && pattern.charAt(length - 3) == '/'
+        && pattern.charAt(length - 1) == '*'
+        && pattern.indexOf('?') < 0) { // prefix/**, the prefix literal
+      return isSelfOrBelow(value, pattern, length - 3);
+    }
+    if (pattern.startsWith("**/")
+        && pattern.indexOf('/', 3) < 0
+        && !pattern.startsWith(ANY_SEGMENTS, 3)) { // **/name: any segment of the path matches name
+      for (int p = 0; p <= value.length(); ) {
+        int end = segmentEnd(value, p);
+        if (matchSegment(pattern, 3, length, value, p, end)) {
+          return true;
+        }
+        p = end + 1;
+      }
+      return false;
+    }
+    return matchSegments(pattern, value);
+  }
+
+  /** Whether {@code path} is {@code glob[0, prefix)} or lies below it. */
+  private static boolean isSelfOrBelow(String path, String glob, int prefix) {
+    return path.regionMatches(0, glob, 0, prefix)
+        && (path.length() == prefix || path.charAt(prefix) == '/');
   }
 
   @Override

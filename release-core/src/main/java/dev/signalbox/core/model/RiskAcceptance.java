@@ -3,6 +3,7 @@ package dev.signalbox.core.model;
 import dev.signalbox.core.InvalidValueException;
 import dev.signalbox.core.internal.Checks;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * A risk acceptance as a statement: "we accept a {@code probability} chance of {@code risk} because
@@ -12,6 +13,11 @@ import java.time.Instant;
  * <p>The statement alone proves nothing: it counts only inside a {@link SignedAcceptance} whose
  * signature a human's registered key made, and who signed (with which roles) comes from the key
  * registry, never from {@link #signatory()}.
+ *
+ * <p>An acceptance may also name FIX_NOW findings it accepts, by their {@linkplain Finding#rule()
+ * rule} (the reviewer's code for what it found, such as {@code sql-injection}, as an {@link
+ * OverrideSubject} names one): while it counts, no FIX_NOW finding of a named rule in a verdict on
+ * this change holds the change. It names none by default.
  *
  * @param change the change accepted
  * @param contentDigest the content digest of the revision accepted
@@ -23,6 +29,7 @@ import java.time.Instant;
  * @param signatory the id of the human who says they sign
  * @param signedAt when it was signed
  * @param expiresAt when it stops counting; after {@code signedAt}
+ * @param findings the rules of the FIX_NOW findings accepted, each a token; may be empty
  */
 public record RiskAcceptance(
     ChangeRef change,
@@ -34,8 +41,9 @@ public record RiskAcceptance(
     String contingency,
     String signatory,
     Instant signedAt,
-    Instant expiresAt) {
-  /** Checks the fields; the acceptance must expire after it was signed. */
+    Instant expiresAt,
+    Set<String> findings) {
+  /** Checks the fields and copies the findings; the acceptance must expire after it was signed. */
   public RiskAcceptance {
     Class<?> t = RiskAcceptance.class;
     Checks.present(t, "change", change);
@@ -52,6 +60,43 @@ public record RiskAcceptance(
       throw new InvalidValueException(
           t, "expiresAt", "must be after signedAt (" + signedAt + ")", expiresAt);
     }
+    findings = Checks.tokens(t, "findings", findings);
+  }
+
+  /**
+   * A risk acceptance that names no finding: the statement as it was before acceptances could name
+   * findings.
+   *
+   * @throws InvalidValueException as the canonical constructor does
+   */
+  public RiskAcceptance(
+      ChangeRef change,
+      ContentDigest contentDigest,
+      PolicyDigest policyDigest,
+      String risk,
+      double probability,
+      String rationale,
+      String contingency,
+      String signatory,
+      Instant signedAt,
+      Instant expiresAt) {
+    this(
+        change,
+        contentDigest,
+        policyDigest,
+        risk,
+        probability,
+        rationale,
+        contingency,
+        signatory,
+        signedAt,
+        expiresAt,
+        Set.of());
+  }
+
+  /** Whether the acceptance names {@code finding}'s rule among the findings it accepts. */
+  public boolean accepts(Finding finding) {
+    return findings.contains(finding.rule());
   }
 
   /**

@@ -1,8 +1,12 @@
 package dev.signalbox.core.policy;
 
 import dev.signalbox.core.calendar.Hold;
+import dev.signalbox.core.calendar.ReleaseCalendar;
 import dev.signalbox.core.model.Agent;
+import dev.signalbox.core.model.ChangeClass;
+import dev.signalbox.core.model.ChangeRef;
 import dev.signalbox.core.model.ChangeRequest;
+import dev.signalbox.core.model.Finding;
 import dev.signalbox.core.model.Human;
 import dev.signalbox.core.model.PolicyDigest;
 import dev.signalbox.core.model.Reason;
@@ -18,6 +22,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +31,14 @@ import org.jspecify.annotations.Nullable;
  * not. Not thread-safe; one per decision.
  */
 final class Assessment {
+  /** The risk surfaces in enum order, for loops that must not allocate an iterator. */
+  static final RiskSurface[] SURFACES = RiskSurface.values();
+
   final ChangeRequest change;
+
+  /** The change's reference, which evidence must name; built once rather than per item. */
+  final ChangeRef ref;
+
   final ReleaseContext context;
   final PolicyDefinition definition;
   final PolicyDigest policyDigest;
@@ -44,6 +56,7 @@ final class Assessment {
   private @Nullable List<Hold> holds;
   private boolean nextOpenAsked;
   private @Nullable Instant nextOpen;
+  private @Nullable Boolean emergencyAccepted;
 
   Assessment(
       ChangeRequest change,
@@ -52,6 +65,7 @@ final class Assessment {
       PolicyDigest policyDigest,
       Map<RiskSurface, Requirement> surfaces) {
     this.change = change;
+    this.ref = change.ref();
     this.context = context;
     this.definition = definition;
     this.policyDigest = policyDigest;
@@ -90,23 +104,72 @@ final class Assessment {
     return Optional.ofNullable(nextOpen);
   }
 
+  /**
+   * When the change's merge windows next let it through with freezes set aside, for a change no
+   * freeze holds (an accepted EMERGENCY change): the first instant from now at which no merge
+   * window holds it, or empty beyond the calendar's search horizon.
+   */
+  Optional<Instant> nextMergeOpening() {
+    Instant horizon = now().plus(ReleaseCalendar.SEARCH_HORIZON);
+    Instant candidate = now();
+    List<Hold> held = holds();
+    while (true) {
+      @Nullable Instant latest =
+          null; // every scope closed now is open again by then at the soonest
+      for (Hold hold : held) {
+        if (hold instanceof Hold.MergeWindowClosed closed) {
+          if (closed.until().isEmpty()) {
+            return Optional.empty();
+          }
+          Instant opens = closed.until().get();
+          latest = latest == null || opens.isAfter(latest) ? opens : latest;
+        }
+      }
+      if (latest == null) {
+        return Optional.of(candidate);
+      }
+      if (!latest.isBefore(horizon)) {
+        return Optional.empty();
+      }
+      // each step moves strictly later: a closed scope opens after the instant it is closed at
+      candidate = latest;
+      held = context.calendar().holds(target(), candidate);
+    }
+  }
+
+  /**
+   * Whether the change is an EMERGENCY change with a valid acceptance from one of the emergency
+   * acceptance roles, within that role's limits; asked once per decision.
+   */
+  boolean emergencyAccepted() {
+    Boolean known = emergencyAccepted;
+    if (known == null) {
+      known =
+          change.changeClass() == ChangeClass.EMERGENCY
+              && acceptanceBy(definition.emergency().acceptanceRoles()) != null;
+      emergencyAccepted = known;
+    }
+    return known;
+  }
+
   Instant now() {
     return context.now();
   }
 
   private void sortVerdicts() {
     Agent producer = change.producer();
-    for (TrustedVerdict trusted : context.evidence().verdicts()) {
-      Verdict verdict = trusted.verdict();
-      String who = verdict.reviewer().id() + " on " + verdict.surface();
-      if (!verdict.change().equals(change.ref())) {
+    List<TrustedVerdict> verdicts = context.evidence().verdicts();
+    for (int i = 0; i < verdicts.size(); i++) {
+      Verdict verdict = verdicts.get(i).verdict();
+      if (!verdict.change().equals(ref)) {
         setAside(
-            Rules.FRESHNESS, "verdict by " + who + " is for another change, " + verdict.change());
+            Rules.FRESHNESS,
+            "verdict by " + who(verdict) + " is for another change, " + verdict.change());
       } else if (!verdict.contentDigest().equals(change.contentDigest())) {
         setAside(
             Rules.FRESHNESS,
             "verdict by "
-                + who
+                + who(verdict)
                 + " is stale: it read content "
                 + verdict.contentDigest()
                 + ", not "
@@ -114,12 +177,15 @@ final class Assessment {
       } else if (verdict.issuedAt().isAfter(now())) {
         setAside(
             Rules.FRESHNESS,
-            "verdict by " + who + " is dated after the decision, at " + verdict.issuedAt());
+            "verdict by "
+                + who(verdict)
+                + " is dated after the decision, at "
+                + verdict.issuedAt());
       } else if (verdict.reviewer().id().equals(producer.id())) {
         setAside(
             Rules.SEPARATION,
             "verdict by "
-                + who
+                + who(verdict)
                 + " does not count: "
                 + verdict.reviewer().id()
                 + " produced the change");
@@ -128,7 +194,7 @@ final class Assessment {
         setAside(
             Rules.SEPARATION,
             "verdict by "
-                + who
+                + who(verdict)
                 + " does not count: its operator "
                 + producer.operatorId()
                 + " also operates the producer "
@@ -137,7 +203,7 @@ final class Assessment {
         setAside(
             Rules.APPROVAL_AGE,
             "verdict by "
-                + who
+                + who(verdict)
                 + " expired: issued at "
                 + verdict.issuedAt()
                 + ", older than "
@@ -146,7 +212,7 @@ final class Assessment {
         setAside(
             Rules.FRESHNESS,
             "verdict by "
-                + who
+                + who(verdict)
                 + " abstained ("
                 + verdict.abstention().get().cause()
                 + "): "
@@ -160,6 +226,11 @@ final class Assessment {
           Rules.FRESHNESS,
           refused.item() + " was refused: " + String.join("; ", refused.reasons()));
     }
+  }
+
+  /** How the notes name a verdict; built only for a verdict set aside. */
+  private static String who(Verdict verdict) {
+    return verdict.reviewer().id() + " on " + verdict.surface();
   }
 
   private boolean tooOld(Verdict verdict) {
@@ -186,12 +257,13 @@ final class Assessment {
   List<VerifiedAcceptance> validAcceptances() {
     List<VerifiedAcceptance> valid = validAcceptances;
     if (valid == null) {
-      valid = new ArrayList<>(2);
-      for (VerifiedAcceptance verified : context.evidence().acceptances()) {
+      List<VerifiedAcceptance> given = context.evidence().acceptances();
+      valid = given.isEmpty() ? List.of() : new ArrayList<>(given.size());
+      for (VerifiedAcceptance verified : given) {
         RiskAcceptance acceptance = verified.acceptance();
         String problem =
             binding(
-                acceptance.change().equals(change.ref()),
+                acceptance.change().equals(ref),
                 acceptance.contentDigest().equals(change.contentDigest()),
                 acceptance.policyDigest().equals(policyDigest),
                 !acceptance.signedAt().isAfter(now()) && acceptance.expiresAt().isAfter(now()));
@@ -212,12 +284,13 @@ final class Assessment {
   List<VerifiedOverride> validOverrides() {
     List<VerifiedOverride> valid = validOverrides;
     if (valid == null) {
-      valid = new ArrayList<>(1);
-      for (VerifiedOverride verified : context.evidence().overrides()) {
+      List<VerifiedOverride> given = context.evidence().overrides();
+      valid = given.isEmpty() ? List.of() : new ArrayList<>(given.size());
+      for (VerifiedOverride verified : given) {
         VerdictOverride override = verified.override();
         String problem =
             binding(
-                override.change().equals(change.ref()),
+                override.change().equals(ref),
                 override.contentDigest().equals(change.contentDigest()),
                 override.policyDigest().equals(policyDigest),
                 override.inForceAt(now()));
@@ -256,7 +329,7 @@ final class Assessment {
     return null;
   }
 
-  static boolean hasAny(Human signer, java.util.Set<String> roles) {
+  static boolean hasAny(Human signer, Set<String> roles) {
     for (String role : signer.roles()) {
       if (roles.contains(role)) {
         return true;
@@ -269,7 +342,7 @@ final class Assessment {
    * Whether {@code signer} has a role, among {@code roles} when that is not empty, whose limits
    * cover accepting {@code probability} for this change's blast radius.
    */
-  boolean mayAccept(Human signer, double probability, java.util.Set<String> roles) {
+  boolean mayAccept(Human signer, double probability, Set<String> roles) {
     for (String role : signer.roles()) {
       PolicyDefinition.RoleLimits limits = definition.roles().get(role);
       if (limits != null
@@ -286,9 +359,23 @@ final class Assessment {
    * The first valid acceptance whose signer may accept it with one of {@code roles} (any role when
    * empty), or null.
    */
-  @Nullable VerifiedAcceptance acceptanceBy(java.util.Set<String> roles) {
+  @Nullable VerifiedAcceptance acceptanceBy(Set<String> roles) {
     for (VerifiedAcceptance verified : validAcceptances()) {
       if (mayAccept(verified.signer(), verified.acceptance().probability(), roles)) {
+        return verified;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The first valid acceptance that names {@code finding}'s rule and whose signer has a role whose
+   * limits cover it, or null.
+   */
+  @Nullable VerifiedAcceptance acceptanceOf(Finding finding) {
+    for (VerifiedAcceptance verified : validAcceptances()) {
+      if (verified.acceptance().accepts(finding)
+          && mayAccept(verified.signer(), verified.acceptance().probability(), Set.of())) {
         return verified;
       }
     }

@@ -5,9 +5,9 @@ import dev.signalbox.core.internal.CanonicalJson;
 import dev.signalbox.core.internal.Checks;
 import dev.signalbox.core.json.DocumentCodec;
 import dev.signalbox.core.model.BlastLevel;
+import dev.signalbox.core.model.ChangeRef;
 import dev.signalbox.core.model.ChangeRequest;
 import dev.signalbox.core.model.Decision;
-import dev.signalbox.core.model.Outcome;
 import dev.signalbox.core.model.PolicyDigest;
 import dev.signalbox.core.model.Reason;
 import dev.signalbox.core.model.RequiredAction;
@@ -48,15 +48,17 @@ import org.jspecify.annotations.Nullable;
  *       verdicts from enough model families; any counted REJECT sends the change back unless a
  *       valid override names it;
  *   <li>{@code fix-now} — a FIX_NOW finding in a counted verdict holds it unless a valid override
- *       names the finding (or its whole verdict);
+ *       names the finding (or its whole verdict), or a valid risk acceptance names the finding's
+ *       rule and its signer has a role whose limits cover it;
  *   <li>{@code emergency} — an EMERGENCY change needs a valid risk acceptance from an acceptance
  *       role, and its decision records the post-review deadline;
  *   <li>{@code freeze} — a freeze that holds the change (NON_CRITICAL: all but P0 and security
  *       fixes; ALL: everything) holds it until the calendar opens, except an EMERGENCY change with
  *       a valid acceptance, and, where configured, a change whose calibrated risk is below the
  *       selective-unfreeze threshold under a NON_CRITICAL freeze;
- *   <li>{@code merge-window} — outside its scope's merge window a change waits for the next
- *       opening;
+ *   <li>{@code merge-window} — outside its scope's merge window a change waits for the next opening
+ *       (for an accepted EMERGENCY change, which no freeze holds, the merge windows' opening,
+ *       whatever freezes are in force then);
  *   <li>{@code error-budget} — an exhausted error budget whose scope applies holds all but P0
  *       changes and security fixes;
  *   <li>{@code blast-radius-cap} — a blast radius above its class's cap needs a risk acceptance
@@ -184,13 +186,13 @@ public final class ReleasePolicy {
     Assessment assessment =
         new Assessment(change, context, definition, digest, requiredSurfaces(change));
     List<RuleResult> results = new ArrayList<>(builtIns.size() + custom.size());
-    for (Rules.BuiltIn rule : builtIns) {
-      results.add(rule.evaluate(assessment));
+    for (int i = 0; i < builtIns.size(); i++) { // indexed: this runs on every decision
+      results.add(builtIns.get(i).evaluate(assessment));
     }
     for (Rule rule : custom) {
       results.add(evaluate(rule, change, context));
     }
-    return decision(change, results);
+    return decision(assessment.ref, change, results);
   }
 
   /** A custom rule's result; one that throws or returns nothing holds the change. */
@@ -220,15 +222,16 @@ public final class ReleasePolicy {
     }
   }
 
-  private Decision decision(ChangeRequest change, List<RuleResult> results) {
+  private Decision decision(ChangeRef ref, ChangeRequest change, List<RuleResult> results) {
     boolean sendBack = false;
     boolean notYet = false;
     @Nullable Instant retry = null;
     boolean timed = false;
-    List<Reason> reasons = new ArrayList<>();
-    List<Reason> notes = new ArrayList<>();
-    List<RequiredAction> required = new ArrayList<>();
-    for (RuleResult result : results) {
+    List<Reason> reasons = new ArrayList<>(4);
+    List<Reason> notes = new ArrayList<>(4);
+    List<RequiredAction> required = new ArrayList<>(4);
+    for (int i = 0; i < results.size(); i++) {
+      RuleResult result = results.get(i);
       if (result instanceof RuleResult.SendBack back) {
         sendBack = true;
         reasons.addAll(back.reasons());
@@ -242,31 +245,26 @@ public final class ReleasePolicy {
           Instant at = wait.retryAt().get();
           retry = retry == null || at.isAfter(retry) ? at : retry;
         }
-      } else {
+      } else if (!result.reasons().isEmpty()) {
         notes.addAll(result.reasons());
       }
     }
-    reasons.addAll(notes);
+    if (!notes.isEmpty()) {
+      reasons.addAll(notes);
+    }
     if (sendBack) {
-      return new Decision(
-          change.ref(),
-          change.head(),
-          Outcome.SEND_BACK,
-          reasons,
-          required,
-          Optional.empty(),
-          digest);
+      return Decision.sendBack(ref, change.head(), reasons, required, digest);
     }
     if (notYet) {
       return Decision.notYet(
-          change.ref(),
+          ref,
           change.head(),
           reasons,
           required,
           timed ? Optional.ofNullable(retry) : Optional.empty(),
           digest);
     }
-    return Decision.ship(change.ref(), change.head(), reasons, digest);
+    return Decision.ship(ref, change.head(), reasons, digest);
   }
 
   @Override

@@ -18,7 +18,12 @@ public sealed interface RuleResult {
 
   /** A pass, with notes worth reporting (such as ignored evidence), or none. */
   static RuleResult pass(Reason... notes) {
-    return new Pass(List.of(notes));
+    return notes.length == 0 ? Pass.EMPTY : new Pass(List.of(notes));
+  }
+
+  /** A pass with {@code notes}, which may be empty. */
+  static RuleResult pass(List<Reason> notes) {
+    return notes.isEmpty() ? Pass.EMPTY : new Pass(notes);
   }
 
   /** Not yet: {@code reason} holds the change until {@code required} is done. */
@@ -43,6 +48,9 @@ public sealed interface RuleResult {
    * @param reasons notes worth reporting; may be empty
    */
   record Pass(List<Reason> reasons) implements RuleResult {
+    /** A pass without notes; most rules pass so on most decisions, so it is shared. */
+    static final Pass EMPTY = new Pass(List.of());
+
     /** Copies the notes. */
     public Pass {
       reasons = Checks.list(Pass.class, "reasons", reasons);

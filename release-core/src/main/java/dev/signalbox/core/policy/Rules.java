@@ -23,6 +23,7 @@ import dev.signalbox.core.model.Verdict;
 import dev.signalbox.core.model.VerdictOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -123,9 +124,16 @@ final class Rules {
           new RequiredAction(ROLLBACK, "declare how to undo the change before it ships"));
     }
     PolicyDefinition.Rollback settings = a.definition.rollback();
-    Set<SensitiveKind> irreversible = new TreeSet<>(a.change.blastRadius().sensitiveKinds());
-    irreversible.retainAll(settings.irreversible());
-    if (!irreversible.isEmpty() && !settings.forIrreversible().contains(plan.get().kind())) {
+    if (settings.forIrreversible().contains(plan.get().kind())) {
+      return RuleResult.pass();
+    }
+    Set<SensitiveKind> irreversible = EnumSet.noneOf(SensitiveKind.class); // in enum order
+    for (SensitiveKind kind : a.change.blastRadius().sensitiveKinds()) {
+      if (settings.irreversible().contains(kind)) {
+        irreversible.add(kind);
+      }
+    }
+    if (!irreversible.isEmpty()) {
       return RuleResult.sendBack(
           Reason.of(
               ROLLBACK,
@@ -144,10 +152,11 @@ final class Rules {
   // scope-drift: changed paths outside the declared scope send the change back
 
   private static RuleResult scopeDrift(Assessment a) {
-    List<String> outside = new ArrayList<>();
+    List<String> outside = new ArrayList<>(0);
     int count = 0;
     for (FileChange file : a.change.changes().files()) {
-      if (!covered(a, file.path()) || file.oldPath().filter(p -> !covered(a, p)).isPresent()) {
+      if (!covered(a, file.path())
+          || (file.oldPath().isPresent() && !covered(a, file.oldPath().get()))) {
         if (count++ < NAMED_AT_MOST) {
           outside.add(file.path().value());
         }
@@ -178,9 +187,12 @@ final class Rules {
   // dependencies: a dependency must have shipped or board earlier on the same train
 
   private static RuleResult dependencies(Assessment a) {
-    Set<String> missing = new TreeSet<>();
+    Set<String> missing = Set.of();
     for (ChangeRef dependency : a.change.dependsOn()) {
       if (!a.context.satisfied().contains(dependency)) {
+        if (missing.isEmpty()) {
+          missing = new TreeSet<>(); // named in order
+        }
         missing.add(dependency.toString());
       }
     }
@@ -195,13 +207,15 @@ final class Rules {
   // review-quorum: per surface, enough approvals from enough families; a REJECT sends back
 
   private static RuleResult quorum(Assessment a) {
-    List<Reason> reasons = new ArrayList<>();
-    List<RequiredAction> actions = new ArrayList<>();
-    // any counted REJECT sends back, on a surface asked for or not
-    for (Map.Entry<RiskSurface, List<Verdict>> counted : a.counted.entrySet()) {
-      for (Verdict verdict : counted.getValue()) {
+    List<Reason> reasons = new ArrayList<>(0);
+    List<RequiredAction> actions = new ArrayList<>(0);
+    // any counted REJECT sends back, on a surface asked for or not; indexed loops and no sets
+    // below, since this runs for every surface of every decision and mostly finds nothing wrong
+    for (RiskSurface surface : Assessment.SURFACES) {
+      List<Verdict> verdicts = a.counted(surface);
+      for (int i = 0; i < verdicts.size(); i++) {
+        Verdict verdict = verdicts.get(i);
         if (verdict.outcome() == VerdictOutcome.REJECT && !overridden(a, verdict, null)) {
-          String surface = counted.getKey().name();
           reasons.add(
               new Reason(
                   QUORUM,
@@ -209,11 +223,10 @@ final class Rules {
                       + surface
                       + " by "
                       + verdict.reviewer().id()
-                      + verdict.findings().stream()
-                          .findFirst()
-                          .map(f -> ": " + f.message())
-                          .orElse(""),
-                  Map.of("reviewer", verdict.reviewer().id(), "surface", surface)));
+                      + (verdict.findings().isEmpty()
+                          ? ""
+                          : ": " + verdict.findings().get(0).message()),
+                  Map.of("reviewer", verdict.reviewer().id(), "surface", surface.name())));
           actions.add(
               new RequiredAction(
                   QUORUM,
@@ -228,28 +241,25 @@ final class Rules {
       }
     }
     boolean rejected = !reasons.isEmpty();
-    for (Map.Entry<RiskSurface, Requirement> entry : a.surfaces.entrySet()) {
-      RiskSurface surface = entry.getKey();
-      Requirement requirement = entry.getValue();
-      Set<String> approvers = new TreeSet<>();
-      Set<String> families = new TreeSet<>();
-      for (Verdict verdict : a.counted(surface)) {
-        if (verdict.outcome() == VerdictOutcome.APPROVE) {
-          approvers.add(verdict.reviewer().id());
-          families.add(verdict.reviewer().modelFamily());
-        }
+    for (RiskSurface surface : Assessment.SURFACES) {
+      Requirement requirement = a.surfaces.get(surface);
+      if (requirement == null) {
+        continue;
       }
-      int more = requirement.quorum() - approvers.size();
-      int moreFamilies = requirement.distinctFamilies() - families.size();
+      List<Verdict> verdicts = a.counted(surface);
+      int approvers = distinctApprovals(verdicts, false);
+      int families = distinctApprovals(verdicts, true);
+      int more = requirement.quorum() - approvers;
+      int moreFamilies = requirement.distinctFamilies() - families;
       if (more > 0 || moreFamilies > 0) {
         reasons.add(
             new Reason(
                 QUORUM,
                 surface
                     + " has "
-                    + approvers.size()
+                    + approvers
                     + " counted approval"
-                    + (approvers.size() == 1 ? "" : "s")
+                    + (approvers == 1 ? "" : "s")
                     + " of "
                     + requirement.quorum()
                     + (requirement.distinctFamilies() > 1
@@ -271,7 +281,7 @@ final class Rules {
                         ? ", for approvals from "
                             + requirement.distinctFamilies()
                             + " distinct model families"
-                            + (families.isEmpty() ? "" : " (so far " + families + ")")
+                            + (families == 0 ? "" : " (so far " + approvingFamilies(verdicts) + ")")
                         : "")));
       }
     }
@@ -282,6 +292,44 @@ final class Rules {
       return new RuleResult.NotYet(reasons, actions, Optional.empty());
     }
     return RuleResult.pass();
+  }
+
+  /**
+   * How many distinct reviewers (or, with {@code byFamily}, model families) approve among {@code
+   * verdicts}: a handful, so counting each at its first occurrence beats building a set.
+   */
+  private static int distinctApprovals(List<Verdict> verdicts, boolean byFamily) {
+    int distinct = 0;
+    for (int i = 0; i < verdicts.size(); i++) {
+      Verdict verdict = verdicts.get(i);
+      if (verdict.outcome() != VerdictOutcome.APPROVE) {
+        continue;
+      }
+      String key = byFamily ? verdict.reviewer().modelFamily() : verdict.reviewer().id();
+      boolean first = true;
+      for (int j = 0; j < i && first; j++) {
+        Verdict earlier = verdicts.get(j);
+        first =
+            earlier.outcome() != VerdictOutcome.APPROVE
+                || !key.equals(
+                    byFamily ? earlier.reviewer().modelFamily() : earlier.reviewer().id());
+      }
+      if (first) {
+        distinct++;
+      }
+    }
+    return distinct;
+  }
+
+  /** The model families approving among {@code verdicts}, in order. */
+  private static Set<String> approvingFamilies(List<Verdict> verdicts) {
+    Set<String> families = new TreeSet<>();
+    for (Verdict verdict : verdicts) {
+      if (verdict.outcome() == VerdictOutcome.APPROVE) {
+        families.add(verdict.reviewer().modelFamily());
+      }
+    }
+    return families;
   }
 
   /** Whether a valid override names {@code verdict} as a whole, or {@code finding} in it. */
@@ -308,16 +356,42 @@ final class Rules {
     return roles.isEmpty() ? "(none configured)" : String.join(" or ", new TreeSet<>(roles));
   }
 
-  // fix-now: a FIX_NOW finding holds the change unless an override names it
+  // fix-now: a FIX_NOW finding holds the change unless an override or an acceptance names it
 
   private static RuleResult fixNow(Assessment a) {
-    List<Reason> reasons = new ArrayList<>();
+    List<Reason> reasons = List.of();
     List<RequiredAction> actions = new ArrayList<>();
-    for (RiskSurface surface : a.counted.keySet()) {
-      for (Verdict verdict : a.counted(surface)) {
+    List<Reason> notes = List.of();
+    for (RiskSurface surface : Assessment.SURFACES) {
+      List<Verdict> verdicts = a.counted(surface);
+      for (int i = 0; i < verdicts.size(); i++) {
+        Verdict verdict = verdicts.get(i);
         for (Finding finding : verdict.findings()) {
-          if (finding.advice() == Advice.FIX_NOW && !overridden(a, verdict, finding)) {
-            String where = finding.path().map(p -> " at " + p.value()).orElse("");
+          if (finding.advice() != Advice.FIX_NOW || overridden(a, verdict, finding)) {
+            continue;
+          }
+          String where = finding.path().map(p -> " at " + p.value()).orElse("");
+          VerifiedAcceptance accepted = a.acceptanceOf(finding);
+          if (accepted != null) {
+            if (notes.isEmpty()) {
+              notes = new ArrayList<>(1);
+            }
+            notes.add(
+                Reason.of(
+                    FIX_NOW,
+                    "FIX_NOW finding "
+                        + finding.rule()
+                        + where
+                        + " by "
+                        + verdict.reviewer().id()
+                        + " on "
+                        + surface
+                        + " is accepted by "
+                        + accepted.signer().id()));
+          } else {
+            if (reasons.isEmpty()) {
+              reasons = new ArrayList<>(1);
+            }
             reasons.add(
                 new Reason(
                     FIX_NOW,
@@ -339,13 +413,17 @@ final class Rules {
                         + where
                         + " in a new revision, or have a human with role "
                         + roles(a.definition.review().overrideRoles())
-                        + " sign an override naming it"));
+                        + " sign an override naming it, or one with role "
+                        + roles(a.definition.roles().keySet())
+                        + " sign a risk acceptance naming "
+                        + finding.rule()
+                        + " within that role's limits"));
           }
         }
       }
     }
     return reasons.isEmpty()
-        ? RuleResult.pass()
+        ? RuleResult.pass(notes)
         : new RuleResult.NotYet(reasons, actions, Optional.empty());
   }
 
@@ -380,16 +458,14 @@ final class Rules {
   // freeze: the calendar's freezes, with the EMERGENCY and selective-unfreeze exemptions
 
   private static RuleResult freeze(Assessment a) {
-    List<Reason> held = new ArrayList<>();
-    List<Reason> notes = new ArrayList<>();
-    boolean emergencyAccepted =
-        a.change.changeClass() == ChangeClass.EMERGENCY
-            && a.acceptanceBy(a.definition.emergency().acceptanceRoles()) != null;
+    List<Reason> held = new ArrayList<>(0);
+    List<Reason> notes = new ArrayList<>(0);
     Optional<Double> unfreezeBelow = a.definition.emergency().selectiveUnfreezeBelow();
-    for (Hold hold : a.holds()) {
-      if (hold instanceof Hold.Frozen frozen) {
+    List<Hold> holds = a.holds();
+    for (int i = 0; i < holds.size(); i++) {
+      if (holds.get(i) instanceof Hold.Frozen frozen) {
         String id = frozen.window().id();
-        if (emergencyAccepted) {
+        if (a.emergencyAccepted()) {
           notes.add(
               Reason.of(
                   FREEZE,
@@ -421,7 +497,7 @@ final class Rules {
       }
     }
     if (held.isEmpty()) {
-      return new RuleResult.Pass(notes);
+      return RuleResult.pass(notes);
     }
     return new RuleResult.NotYet(
         held,
@@ -438,19 +514,24 @@ final class Rules {
   // merge-window: outside its scope's window a change waits for the next opening
 
   private static RuleResult mergeWindow(Assessment a) {
-    List<Reason> held = new ArrayList<>();
-    for (Hold hold : a.holds()) {
-      if (hold instanceof Hold.MergeWindowClosed closed) {
+    List<Reason> held = List.of();
+    List<Hold> holds = a.holds();
+    for (int i = 0; i < holds.size(); i++) {
+      if (holds.get(i) instanceof Hold.MergeWindowClosed closed) {
+        if (held.isEmpty()) {
+          held = new ArrayList<>(1);
+        }
         held.add(Reason.of(MERGE_WINDOW, closed.reason()));
       }
     }
     if (held.isEmpty()) {
       return RuleResult.pass();
     }
+    // no freeze holds an accepted EMERGENCY change, so none may push its retry past the opening
     return new RuleResult.NotYet(
         held,
         List.of(new RequiredAction(MERGE_WINDOW, "wait for the merge window to open")),
-        a.nextOpen());
+        a.emergencyAccepted() ? a.nextMergeOpening() : a.nextOpen());
   }
 
   // error-budget: an exhausted budget holds all but P0 changes and security fixes
@@ -525,7 +606,7 @@ final class Rules {
   // acceptance-limits: an acceptance beyond every role its signer has counts for nothing
 
   private static RuleResult acceptanceLimits(Assessment a) {
-    List<Reason> notes = new ArrayList<>();
+    List<Reason> notes = new ArrayList<>(0);
     for (VerifiedAcceptance verified : a.validAcceptances()) {
       if (!a.mayAccept(verified.signer(), verified.acceptance().probability(), Set.of())) {
         notes.add(
@@ -541,20 +622,26 @@ final class Rules {
                     + a.change.blastRadius().level()));
       }
     }
-    return new RuleResult.Pass(notes);
+    return RuleResult.pass(notes);
   }
 
   // evidence-freshness, separation-of-duties, approval-age: what was set aside, and why
 
   private static RuleResult setAside(Assessment a, String id) {
-    List<Reason> notes = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
+    List<Reason> notes = List.of();
+    Set<String> seen = Set.of();
     for (Reason reason : a.setAside) {
-      if (reason.rule().equals(id) && seen.add(reason.message())) {
-        notes.add(reason);
+      if (reason.rule().equals(id)) {
+        if (notes.isEmpty()) { // most decisions set nothing aside: allocate only when one does
+          notes = new ArrayList<>(2);
+          seen = new HashSet<>();
+        }
+        if (seen.add(reason.message())) {
+          notes.add(reason);
+        }
       }
     }
-    return new RuleResult.Pass(notes);
+    return RuleResult.pass(notes);
   }
 
   /** Whether {@code change} needs nothing of the docs-only surfaces but docs. */
@@ -562,18 +649,21 @@ final class Rules {
     if (review.docs().isEmpty() || change.changes().files().isEmpty()) {
       return false;
     }
-    for (RepoPath path : change.changes().touchedPaths()) { // a rename's old path too
-      boolean docs = false;
-      for (PathGlob glob : review.docs()) {
-        if (glob.matches(path)) {
-          docs = true;
-          break;
-        }
-      }
-      if (!docs) {
-        return false;
+    for (FileChange file : change.changes().files()) {
+      if (!isDocs(file.path(), review)
+          || (file.oldPath().isPresent() && !isDocs(file.oldPath().get(), review))) {
+        return false; // a rename's old path counts too
       }
     }
     return true;
+  }
+
+  private static boolean isDocs(RepoPath path, PolicyDefinition.Review review) {
+    for (PathGlob glob : review.docs()) {
+      if (glob.matches(path)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

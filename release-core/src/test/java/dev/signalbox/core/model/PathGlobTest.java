@@ -307,7 +307,15 @@ class PathGlobTest {
           "**/?/b",
           "a*/**/*b",
           "**/a*a/**/b",
-          "*/*/*");
+          "*/*/*",
+          // the shapes matched without the general walk: literals, prefix/** and **/name
+          "a/b",
+          "ab/**",
+          "a/b/**",
+          "**/a",
+          "**/*.b",
+          "**/?",
+          "**/\uD83D\uDE00");
 
   /** Paths over the same alphabet: one to four segments, with a character outside the BMP. */
   private static final List<String> PATHS =
