@@ -105,9 +105,11 @@ public final class GitVersionControl implements VersionControl, AutoCloseable {
   private final PersonIdent committer;
   private final Clock clock;
   private final SimulatedObjects simulated = new SimulatedObjects(SIMULATED_BYTES);
+  private final ReaderPool readers;
 
   private GitVersionControl(Repository repository, PersonIdent committer, Clock clock) {
     this.repository = repository;
+    this.readers = new ReaderPool(repository);
     this.committer = committer;
     this.clock = clock;
   }
@@ -222,6 +224,7 @@ public final class GitVersionControl implements VersionControl, AutoCloseable {
   /** Closes the repository's files; later calls fail with a {@link VersionControlException}. */
   @Override
   public void close() {
+    readers.close();
     repository.close();
   }
 
@@ -883,16 +886,31 @@ public final class GitVersionControl implements VersionControl, AutoCloseable {
   }
 
   private <T> T read(Reading<T> body) {
-    try (ObjectReader reader = repository.newObjectReader()) {
-      return body.apply(reader);
+    ObjectReader reader = readers.borrow();
+    boolean reusable = false;
+    try {
+      T result = body.apply(reader);
+      reusable = true;
+      return result;
     } catch (MissingObjectException e) {
+      reusable = true;
       throw new UnknownRevisionException(e.getObjectId().name(), "is missing from the repository");
+    } catch (dev.signalbox.core.SignalboxException e) {
+      reusable = true; // an unknown revision or a refused value: the reader is fine
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw translate(e);
+    } finally {
+      if (reusable) {
+        readers.release(reader);
+      } else {
+        reader.close(); // whatever state a failure left it in, no later call sees it
+      }
     }
   }
 
   private <T> T write(Writing<T> body) {
+    readers.checkOpen();
     try (ObjectInserter inserter = repository.newObjectInserter();
         ObjectReader reader = inserter.newReader()) {
       return body.apply(reader, inserter);

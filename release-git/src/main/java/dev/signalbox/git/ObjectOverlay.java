@@ -1,8 +1,9 @@
 package dev.signalbox.git;
 
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.AnyObjectId;
@@ -24,8 +25,8 @@ final class ObjectOverlay {
   private final ObjectReader reader;
   private final SimulatedObjects remembered;
   private final Map<ObjectId, SimulatedObjects.Stored> made = new HashMap<>();
-  private final Map<ObjectId, List<TreeEntry>> parsedTrees = new HashMap<>();
-  private final ObjectInserter.Formatter hasher = new ObjectInserter.Formatter();
+  private final Map<ObjectId, TreeEntry[]> parsedTrees = new HashMap<>();
+  private final MessageDigest sha1 = Constants.newMessageDigest();
 
   ObjectOverlay(ObjectReader reader, SimulatedObjects remembered) {
     this.reader = reader;
@@ -34,17 +35,36 @@ final class ObjectOverlay {
 
   /** Hashes {@code data} as an object of {@code type} and keeps it in memory. */
   ObjectId put(int type, byte[] data) {
-    ObjectId id = hasher.idFor(type, data);
+    ObjectId id = idFor(type, data);
     made.putIfAbsent(id, new SimulatedObjects.Stored(type, data));
     return id;
   }
 
-  /** The entries of the tree {@code id}, parsed once per overlay. */
-  List<TreeEntry> tree(AnyObjectId id) throws IOException {
+  /**
+   * The object id git gives {@code data} as an object of {@code type}: the SHA-1 of its header and
+   * content, with the JDK's SHA-1 (which uses the processor's SHA instructions where there are
+   * some). JGit's own hashes with collision detection, which guards against objects crafted by
+   * others; the objects hashed here are merges made from the repository's own objects.
+   */
+  private ObjectId idFor(int type, byte[] data) {
+    sha1.update(Constants.encodedTypeString(type));
+    sha1.update((byte) ' ');
+    sha1.update(Constants.encodeASCII(data.length));
+    sha1.update((byte) 0);
+    sha1.update(data);
+    return ObjectId.fromRaw(sha1.digest());
+  }
+
+  /**
+   * The entries of the tree {@code id} in {@link TreeEntry#NAME_ORDER}, parsed once per overlay;
+   * the caller must not change the array.
+   */
+  TreeEntry[] tree(AnyObjectId id) throws IOException {
     ObjectId key = id.toObjectId();
-    List<TreeEntry> entries = parsedTrees.get(key);
+    TreeEntry[] entries = parsedTrees.get(key);
     if (entries == null) {
-      entries = TreeEntry.parse(bytes(key, Constants.OBJ_TREE));
+      entries = TreeEntry.parse(bytes(key, Constants.OBJ_TREE)).toArray(new TreeEntry[0]);
+      Arrays.sort(entries, TreeEntry.NAME_ORDER); // git's order but for trees: nearly sorted
       parsedTrees.put(key, entries);
     }
     return entries;

@@ -14,6 +14,9 @@ final class TreeEntry {
   /** Git's order of tree entries: by name bytes, a tree's name compared as if it ended in '/'. */
   static final Comparator<TreeEntry> GIT_ORDER = TreeEntry::compareInTree;
 
+  /** The order of names alone, byte by byte, in which entries of several trees are joined. */
+  static final Comparator<TreeEntry> NAME_ORDER = (a, b) -> compareNames(a.name, b.name);
+
   private final byte[] name;
   private final int mode;
   private final ObjectId id;
@@ -86,6 +89,11 @@ final class TreeEntry {
       formatter.append(entry.name, FileMode.fromBits(entry.mode), entry.id);
     }
     return formatter.toByteArray();
+  }
+
+  /** Compares two raw names byte by byte, unsigned, a prefix first. */
+  static int compareNames(byte[] a, byte[] b) {
+    return Arrays.compareUnsigned(a, b);
   }
 
   private static int compareInTree(TreeEntry a, TreeEntry b) {

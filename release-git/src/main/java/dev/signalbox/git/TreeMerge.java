@@ -102,11 +102,20 @@ final class TreeMerge {
     if (Objects.equals(base, theirs)) {
       return ours;
     }
-    Map<String, TreeEntry[]> names = byName(base, ours, theirs);
-    List<TreeEntry> merged = new ArrayList<>(names.size());
-    for (Map.Entry<String, TreeEntry[]> named : names.entrySet()) {
-      String path = prefix + named.getKey();
-      TreeEntry[] entries = named.getValue();
+    Join join = new Join(entries(base), entries(ours), entries(theirs));
+    List<TreeEntry> merged = new ArrayList<>(join.size());
+    for (TreeEntry[] entries = join.next(); entries != null; entries = join.next()) {
+      // most names are the same on all sides, or changed on one: no path, no recursion
+      if (same(entries[1], entries[2]) || same(entries[0], entries[1])) {
+        addIfPresent(merged, entries[2]);
+        continue;
+      }
+      if (same(entries[0], entries[2])) {
+        addIfPresent(merged, entries[1]);
+        continue;
+      }
+      byte[] name = join.name();
+      String path = prefix + rawString(name);
       Object file = mergeFile(path, file(entries[0]), file(entries[1]), file(entries[2]));
       ObjectId directory =
           mergeTrees(path + "/", tree(entries[0]), tree(entries[1]), tree(entries[2]));
@@ -115,14 +124,20 @@ final class TreeMerge {
       } else if (file instanceof TreeEntry entry) {
         merged.add(entry);
       } else if (directory != null) {
-        merged.add(new TreeEntry(raw(named.getKey()), FileMode.TYPE_TREE, directory));
+        merged.add(new TreeEntry(name, FileMode.TYPE_TREE, directory));
       }
     }
     if (merged.isEmpty()) {
       return null; // git leaves out emptied directories
     }
-    merged.sort(TreeEntry.GIT_ORDER);
+    merged.sort(TreeEntry.GIT_ORDER); // joined by name: only trees may need to move
     return objects.put(Constants.OBJ_TREE, TreeEntry.format(merged));
+  }
+
+  private static void addIfPresent(List<TreeEntry> merged, @Nullable TreeEntry entry) {
+    if (entry != null) {
+      merged.add(entry);
+    }
   }
 
   /** Merges one path's non-tree entries: the merged entry, null for absent, or CONFLICTED. */
@@ -335,9 +350,12 @@ final class TreeMerge {
     if (Objects.equals(from, to)) {
       return;
     }
-    for (Map.Entry<String, TreeEntry[]> named : byName(from, to, null).entrySet()) {
-      String path = prefix + named.getKey();
-      TreeEntry[] entries = named.getValue();
+    Join join = new Join(entries(from), entries(to), NO_ENTRIES);
+    for (TreeEntry[] entries = join.next(); entries != null; entries = join.next()) {
+      if (same(entries[0], entries[1])) {
+        continue;
+      }
+      String path = prefix + rawString(join.name());
       TreeEntry before = file(entries[0]);
       TreeEntry after = file(entries[1]);
       if (!same(before, after)) {
@@ -347,21 +365,62 @@ final class TreeMerge {
     }
   }
 
-  /** The entries of up to three trees (null ones are empty), by raw name. */
-  private Map<String, TreeEntry[]> byName(
-      @Nullable ObjectId first, @Nullable ObjectId second, @Nullable ObjectId third)
-      throws IOException {
-    Map<String, TreeEntry[]> names = new HashMap<>();
-    ObjectId[] trees = {first, second, third};
-    for (int i = 0; i < 3; i++) {
-      if (trees[i] == null) {
-        continue;
-      }
-      for (TreeEntry entry : objects.tree(trees[i])) {
-        names.computeIfAbsent(rawString(entry.rawName()), name -> new TreeEntry[3])[i] = entry;
-      }
+  private static final TreeEntry[] NO_ENTRIES = new TreeEntry[0];
+
+  /** The entries of a tree in name order; none for a null tree. */
+  private TreeEntry[] entries(@Nullable ObjectId id) throws IOException {
+    return id == null ? NO_ENTRIES : objects.tree(id);
+  }
+
+  /**
+   * The entries of three trees joined by name: each call to {@link #next} gives the next name's
+   * entries (null where a tree has none), the same array each time. Not thread-safe.
+   */
+  private static final class Join {
+    private final TreeEntry[][] trees;
+    private final int[] at = new int[3];
+    private final TreeEntry[] current = new TreeEntry[3];
+    private byte[] name = new byte[0];
+
+    Join(TreeEntry[] first, TreeEntry[] second, TreeEntry[] third) {
+      this.trees = new TreeEntry[][] {first, second, third};
     }
-    return names;
+
+    /** The most names there can be, to size a result. */
+    int size() {
+      return Math.max(trees[0].length, Math.max(trees[1].length, trees[2].length));
+    }
+
+    /** The next name's entries, or null when all names were given. */
+    TreeEntry @Nullable [] next() {
+      byte @Nullable [] least = null;
+      for (int i = 0; i < 3; i++) {
+        if (at[i] < trees[i].length) {
+          byte[] candidate = trees[i][at[i]].rawName();
+          if (least == null || TreeEntry.compareNames(candidate, least) < 0) {
+            least = candidate;
+          }
+        }
+      }
+      if (least == null) {
+        return null;
+      }
+      for (int i = 0; i < 3; i++) {
+        if (at[i] < trees[i].length
+            && TreeEntry.compareNames(trees[i][at[i]].rawName(), least) == 0) {
+          current[i] = trees[i][at[i]++];
+        } else {
+          current[i] = null;
+        }
+      }
+      name = least;
+      return current;
+    }
+
+    /** The raw name of the entries {@link #next} gave last. */
+    byte[] name() {
+      return name;
+    }
   }
 
   private static @Nullable TreeEntry file(@Nullable TreeEntry entry) {
