@@ -47,10 +47,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>On open, recovery reads the frames in order. At the first frame that is incomplete or fails a
  * checksum it looks for a valid marker further on: if there is one, the damage lies in acknowledged
- * bytes and opening fails with {@link LedgerCorruptedException} naming the offset; otherwise the
- * bytes from there on are an unacknowledged tail (a write torn by a crash), cut off and reported in
- * {@link #recovery()}. Intact data frames after the last marker are kept: they are whole records
- * whose append may or may not have returned.
+ * bytes and opening fails with {@link LedgerCorruptedException} naming the offset. Otherwise every
+ * byte after the last valid marker is an unacknowledged tail, cut off and reported in {@link
+ * #recovery()}: a write torn by a crash, and whole records too, whose append never returned. So the
+ * store holds exactly the acknowledged records after a crash, never one whose append failed. (The
+ * one single-byte damage that recovery cannot tell from a crash is a damaged final marker: the
+ * records of the last append are then cut off as unacknowledged, and {@link
+ * Recovery#droppedRecords()} says how many.)
  *
  * <p>The file is locked while open ({@link FileChannel#tryLock()}); a second store on it, in this
  * process or another, fails with {@link LedgerLockedException}. Thread-safe: appends are
@@ -141,9 +144,11 @@ public final class FileLedgerStore implements LedgerStore {
     if (scan.recovery.truncated()) {
       LOG.log(
           Level.WARNING,
-          "ledger {0}: cut off an unacknowledged tail of {1} bytes at offset {2}: {3}",
+          "ledger {0}: cut off an unacknowledged tail of {1} bytes ({2} whole records) at offset"
+              + " {3}: {4}",
           name,
           scan.recovery.truncatedBytes(),
+          scan.recovery.droppedRecords(),
           scan.recovery.truncatedAt(),
           scan.recovery.problem().orElse(""));
     }
@@ -410,8 +415,8 @@ public final class FileLedgerStore implements LedgerStore {
           new Recovery(
               0,
               0,
-              0,
               size,
+              0,
               size == 0 ? Optional.empty() : Optional.of("incomplete or damaged file header"));
       return scan;
     }
@@ -422,6 +427,7 @@ public final class FileLedgerStore implements LedgerStore {
     }
     long pos = FILE_HEADER;
     long acknowledged = 0;
+    long acknowledgedEnd = FILE_HEADER;
     String problem = null;
     while (pos < size) {
       Frame frame = Frame.at(bytes, pos);
@@ -451,6 +457,7 @@ public final class FileLedgerStore implements LedgerStore {
           break;
         }
         acknowledged = records;
+        acknowledgedEnd = frame.end;
       }
       pos = frame.end;
     }
@@ -462,12 +469,26 @@ public final class FileLedgerStore implements LedgerStore {
             pos,
             problem + "; an acknowledged-end marker at offset " + marker + " follows it");
       }
-      channel.truncate(pos);
+    }
+    long dropped = scan.count - acknowledged;
+    if (acknowledgedEnd < size) {
+      if (problem == null) {
+        problem = dropped + " whole records and no acknowledged-end marker after them";
+      } else if (dropped > 0) {
+        problem = problem + " at offset " + pos + ", after " + dropped + " unacknowledged records";
+      }
+      channel.truncate(acknowledgedEnd);
       channel.force(true);
     }
-    scan.end = pos;
+    scan.count = acknowledged;
+    scan.end = acknowledgedEnd;
     scan.recovery =
-        new Recovery(scan.count, acknowledged, pos, size - pos, Optional.ofNullable(problem));
+        new Recovery(
+            acknowledged,
+            acknowledgedEnd,
+            size - acknowledgedEnd,
+            dropped,
+            Optional.ofNullable(problem));
     return scan;
   }
 

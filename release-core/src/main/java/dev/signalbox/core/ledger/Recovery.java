@@ -4,22 +4,23 @@ import dev.signalbox.core.internal.Checks;
 import java.util.Optional;
 
 /**
- * What opening a ledger file found: how many records survived, how many of them an acknowledged-end
- * marker covers, and the unacknowledged tail cut off, if any.
+ * What opening a ledger file found: the records kept, which are exactly those the last valid
+ * acknowledged-end marker covers, and the unacknowledged tail after that marker, cut off.
  *
- * @param records the records kept
- * @param acknowledged how many of them the last valid acknowledged-end marker covers; the others
- *     were written intact after it (their appends may not have returned) and are kept
- * @param truncatedAt the offset from which bytes were cut off, or the file's length if none were
+ * @param records the records kept, every one acknowledged by a marker
+ * @param truncatedAt the offset from which bytes were cut off (the end of the last valid marker),
+ *     or the file's length if none were
  * @param truncatedBytes how many bytes were cut off
- * @param problem what was found at {@code truncatedAt} (a torn frame, a bad checksum), if bytes
- *     were cut off
+ * @param droppedRecords how many whole, intact records the cut-off tail held: written, but no valid
+ *     marker acknowledged them (their append never returned, or the marker after them was damaged)
+ * @param problem what ended the tail's reading (a torn frame, a bad checksum), or that no marker
+ *     followed the records in it, if bytes were cut off
  */
 public record Recovery(
     long records,
-    long acknowledged,
     long truncatedAt,
     long truncatedBytes,
+    long droppedRecords,
     Optional<String> problem) {
   /** Checks the fields. */
   public Recovery {

@@ -53,7 +53,7 @@ class FileLedgerStoreTest {
     try (FileLedgerStore reopened = FileLedgerStore.open(dir)) {
       assertThat(reopened.recovery())
           .isEqualTo(
-              new Recovery(3, 3, reopened.recovery().truncatedAt(), 0, java.util.Optional.empty()));
+              new Recovery(3, reopened.recovery().truncatedAt(), 0, 0, java.util.Optional.empty()));
       assertThat(all(reopened)).hasSize(3);
     }
   }
@@ -113,8 +113,9 @@ class FileLedgerStoreTest {
 
   /**
    * Power loss: at any write or force of a run of appends, with each unforced sector kept, dropped,
-   * torn or garbled, every acknowledged record survives, nothing is invented, and the recovered
-   * store takes new appends.
+   * torn or garbled, every acknowledged record survives, nothing is invented, nothing beyond the
+   * last valid acknowledged-end marker is kept (so the append the power cut holds all its records
+   * or none), and the recovered store takes new appends.
    */
   @Test
   void everyAcknowledgedRecordSurvivesAPowerLoss() {
@@ -153,6 +154,9 @@ class FileLedgerStoreTest {
                 FileLedgerStore store = FileLedgerStore.open(after, null, "double");
                 recovered = all(store);
                 assertThat(recovered.size()).isGreaterThanOrEqualTo(acknowledged);
+                // the append in flight either got its marker onto the disk, or is cut off whole
+                assertThat(recovered.size()).isIn(acknowledged, attempted.size());
+                assertThat(store.recovery().records()).isEqualTo(recovered.size());
                 for (int i = 0; i < recovered.size(); i++) {
                   assertThat(recovered.get(i)).as("record %d", i).isEqualTo(attempted.get(i));
                 }
@@ -206,9 +210,9 @@ class FileLedgerStoreTest {
   }
 
   /**
-   * A real ledger file cut at every byte offset: recovery keeps exactly the whole records before
-   * the cut (so at least every record up to the last whole marker), reports the rest, and invents
-   * nothing.
+   * A real ledger file cut at every byte offset: recovery keeps exactly the records up to the last
+   * whole acknowledged-end marker before the cut, cuts off and reports everything after it (whole
+   * records too, counted), and invents nothing.
    */
   @Test
   void truncationAtEveryByteOffset() throws IOException {
@@ -226,36 +230,45 @@ class FileLedgerStoreTest {
       Files.write(copy.resolve(FileLedgerStore.FILE_NAME), java.util.Arrays.copyOf(file, cut));
       long whole = 0;
       long acknowledged = 0;
-      long validEnd = cut < FileLedgerStore.FILE_HEADER ? 0 : FileLedgerStore.FILE_HEADER;
+      long markerEnd = cut < FileLedgerStore.FILE_HEADER ? 0 : FileLedgerStore.FILE_HEADER;
       for (long[] end : ends) {
         if (end[0] <= cut) {
           whole = end[2];
-          acknowledged = end[1];
-          validEnd = end[0];
+          if (end[1] == end[2]) { // the end of the header or of a marker
+            acknowledged = end[1];
+            markerEnd = end[0];
+          }
         }
       }
       try (FileLedgerStore store = FileLedgerStore.open(copy)) {
         List<byte[]> kept = all(store);
-        assertThat(kept).as("cut at %d", cut).hasSize((int) whole);
-        assertThat((long) kept.size()).isGreaterThanOrEqualTo(acknowledged);
+        assertThat(kept).as("cut at %d", cut).hasSize((int) acknowledged);
         for (int i = 0; i < kept.size(); i++) {
           assertThat(kept.get(i)).isEqualTo(records.get(i));
         }
         Recovery recovery = store.recovery();
-        assertThat(recovery.acknowledged()).as("cut at %d", cut).isEqualTo(acknowledged);
-        assertThat(recovery.truncatedBytes()).as("cut at %d", cut).isEqualTo(cut - validEnd);
-        assertThat(recovery.truncated()).isEqualTo(cut != validEnd);
+        assertThat(recovery.records()).as("cut at %d", cut).isEqualTo(acknowledged);
+        assertThat(recovery.truncatedBytes()).as("cut at %d", cut).isEqualTo(cut - markerEnd);
+        assertThat(recovery.droppedRecords()).as("cut at %d", cut).isEqualTo(whole - acknowledged);
+        assertThat(recovery.truncated()).isEqualTo(cut != markerEnd);
+        assertThat(recovery.problem().isPresent()).as("cut at %d", cut).isEqualTo(cut != markerEnd);
+        // the recovered store appends after the acknowledged records
+        store.append(("after-" + cut).getBytes(StandardCharsets.UTF_8));
+        assertThat(store.size()).isEqualTo(acknowledged + 1);
       }
-      assertThat(Files.size(copy.resolve(FileLedgerStore.FILE_NAME)))
-          .isEqualTo(Math.max(validEnd, FileLedgerStore.FILE_HEADER));
+      try (FileLedgerStore reopened = FileLedgerStore.open(copy)) {
+        assertThat(reopened.recovery().truncated()).as("cut at %d, reopened", cut).isFalse();
+        assertThat(reopened.size()).isEqualTo(acknowledged + 1);
+      }
     }
   }
 
   /**
    * Any single byte flipped (three ways) in a ledger whose every append was acknowledged is
-   * detected: opening fails naming an offset at or before the flip, or, for a flip in the final
-   * marker (the only bytes no later marker vouches for), the marker is cut off and reported with
-   * every record intact. Never is a record silently lost or altered.
+   * detected, never silently dropped: opening fails naming an offset at or before the flip, or, for
+   * a flip in the final marker (the only bytes no later marker vouches for, which recovery cannot
+   * tell from a torn write), the last append's records are cut off with the marker as an
+   * unacknowledged tail, and the recovery report counts them. No record is ever altered.
    */
   @Test
   void everySingleFlippedByteIsDetected() throws IOException {
@@ -263,6 +276,11 @@ class FileLedgerStoreTest {
     List<byte[]> records = batches.stream().flatMap(List::stream).toList();
     byte[] file = Files.readAllBytes(dir.resolve("original").resolve(FileLedgerStore.FILE_NAME));
     long finalMarker = file.length - FileLedgerStore.MARK_FRAME;
+    List<byte[]> lastBatch = batches.get(batches.size() - 1);
+    long lastBatchAt = finalMarker;
+    for (byte[] record : lastBatch) {
+      lastBatchAt -= FileLedgerStore.FRAME_HEADER + record.length + FileLedgerStore.FRAME_TRAILER;
+    }
     int refused = 0;
     for (int at = 0; at < file.length; at++) {
       for (int mask : new int[] {0x01, 0x80, 0xff}) {
@@ -271,9 +289,16 @@ class FileLedgerStoreTest {
         PowerLossChannel channel = new PowerLossChannel(damaged);
         if (at >= finalMarker) {
           FileLedgerStore store = FileLedgerStore.open(channel, null, "double");
-          assertThat(all(store)).as("flip at %d", at).hasSize(records.size());
-          assertThat(store.recovery().truncatedAt()).isEqualTo(finalMarker);
-          assertThat(store.recovery().problem()).isPresent();
+          List<byte[]> kept = all(store);
+          assertThat(kept).as("flip at %d", at).hasSize(records.size() - lastBatch.size());
+          for (int i = 0; i < kept.size(); i++) {
+            assertThat(kept.get(i)).isEqualTo(records.get(i));
+          }
+          Recovery recovery = store.recovery();
+          assertThat(recovery.truncatedAt()).isEqualTo(lastBatchAt);
+          assertThat(recovery.truncatedBytes()).isEqualTo(file.length - lastBatchAt);
+          assertThat(recovery.droppedRecords()).isEqualTo(lastBatch.size());
+          assertThat(recovery.problem()).isPresent();
           continue;
         }
         int flipped = at;

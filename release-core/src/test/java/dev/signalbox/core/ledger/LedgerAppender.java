@@ -11,7 +11,8 @@ import java.time.Instant;
 /**
  * The child process of {@link LedgerCrashTest}: opens the ledger in the directory given, then
  * appends forever from two threads, printing {@code ACK <value>} after each append returns. The
- * parent kills it.
+ * parent kills it. Given a third argument {@code n}, it exits normally after {@code n} appends
+ * instead (the parent's warm-up run, which leaves a class-data archive for the children after it).
  */
 public final class LedgerAppender {
   private LedgerAppender() {}
@@ -20,6 +21,22 @@ public final class LedgerAppender {
   public static void main(String[] args) throws InterruptedException {
     Path directory = Path.of(args[0]);
     String run = args[1];
+    int exitAfter = args.length > 2 ? Integer.parseInt(args[2]) : -1;
+    // the parent never writes to our standard input: its end means the parent is gone
+    Thread orphaned =
+        new Thread(
+            () -> {
+              try {
+                while (System.in.read() >= 0) {
+                  // nothing is sent
+                }
+              } catch (java.io.IOException e) {
+                // the pipe broke: the parent is gone too
+              }
+              Runtime.getRuntime().halt(3);
+            });
+    orphaned.setDaemon(true);
+    orphaned.start();
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     Ledger ledger =
         Ledger.builder(Ledger.fileStore(directory))
@@ -27,6 +44,21 @@ public final class LedgerAppender {
             .open();
     out.println("OPEN " + ledger.size());
     out.flush();
+    if (exitAfter >= 0) {
+      for (int i = 0; i < exitAfter; i++) {
+        ledger.append(
+            new OutcomeRecorded(
+                ChangeRef.of("acme/crash", "warm-up"),
+                Consequence.NONE,
+                run + "-" + i,
+                Instant.EPOCH));
+      }
+      ledger.verify(java.util.List.of(ledger.checkpoint()));
+      ledger.close();
+      out.println("DONE");
+      out.flush();
+      System.exit(0);
+    }
     Thread[] threads = new Thread[2];
     for (int t = 0; t < threads.length; t++) {
       int thread = t;

@@ -9,9 +9,11 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import dev.signalbox.core.ledger.LedgerEvent.OutcomeRecorded;
 import dev.signalbox.core.signing.Ed25519Signer;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,22 +37,92 @@ import org.junit.jupiter.api.io.TempDir;
 class LedgerCrashTest {
   @TempDir Path dir;
 
-  private static Process start(Path directory, String run) throws IOException {
+  /**
+   * A class-data archive of the appender's classes, written by a warm-up child that exits normally,
+   * so that each of the hundred children after it starts in a fraction of the time; null where the
+   * JVM wrote none (the children then start without it, only slower).
+   */
+  private @Nullable Path archive;
+
+  /** The class path the children run with: the test's, its directories packed into jars. */
+  private @Nullable String classPath;
+
+  /**
+   * Packs the directories of the test's class path into jars (a JVM archives classes only from
+   * jars) and has a warm-up child write the class-data archive that later children share.
+   */
+  private void writeArchive() throws IOException, InterruptedException {
+    List<String> entries = new ArrayList<>();
+    int jars = 0;
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path path = Path.of(entry);
+      if (Files.isDirectory(path)) {
+        Path jar = dir.resolve("classes-" + jars++ + ".jar");
+        jar(path, jar);
+        entries.add(jar.toString());
+      } else {
+        entries.add(entry);
+      }
+    }
+    classPath = String.join(File.pathSeparator, entries);
+    Path jsa = dir.resolve("appender.jsa");
+    Process warmUp =
+        command(dir.resolve("warm-up"), "warm-up", "-XX:ArchiveClassesAtExit=" + jsa, "20")
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    if (!warmUp.waitFor(120, TimeUnit.SECONDS)) {
+      warmUp.destroyForcibly().waitFor();
+      return;
+    }
+    if (warmUp.exitValue() == 0 && Files.isRegularFile(jsa)) {
+      archive = jsa;
+    }
+  }
+
+  private static void jar(Path directory, Path jar) throws IOException {
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+        Stream<Path> files = Files.walk(directory)) {
+      for (Path file : (Iterable<Path>) files.sorted()::iterator) {
+        if (Files.isRegularFile(file)) {
+          out.putNextEntry(
+              new JarEntry(directory.relativize(file).toString().replace(File.separatorChar, '/')));
+          Files.copy(file, out);
+          out.closeEntry();
+        }
+      }
+    }
+  }
+
+  private ProcessBuilder command(
+      Path directory, String run, @Nullable String archiveOption, String... more) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(
+    List<String> command = new ArrayList<>();
+    command.addAll(
+        List.of(
             java,
             "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC",
             "-XX:-UsePerfData",
             "-Xmx64m",
-            "-Xshare:auto",
+            "-Xshare:auto"));
+    if (archiveOption != null) {
+      command.add(archiveOption);
+    }
+    String path = classPath;
+    command.addAll(
+        List.of(
             "-cp",
-            System.getProperty("java.class.path"),
+            path == null ? System.getProperty("java.class.path") : path,
             LedgerAppender.class.getName(),
             directory.toString(),
-            run)
-        .redirectError(ProcessBuilder.Redirect.INHERIT)
-        .start();
+            run));
+    command.addAll(List.of(more));
+    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+  }
+
+  private Process start(Path directory, String run) throws IOException {
+    Path jsa = archive;
+    return command(directory, run, jsa == null ? null : "-XX:SharedArchiveFile=" + jsa).start();
   }
 
   /** Reads the child's output until its k-th acknowledgement; returns the values acknowledged. */
@@ -84,7 +160,7 @@ class LedgerCrashTest {
    * is killed; the ledger then verifies and holds every value acknowledged in this directory so
    * far, each child thread's values in order.
    */
-  private static void killAfter(int k, Path directory, String run, List<String> acknowledged)
+  private void killAfter(int k, Path directory, String run, List<String> acknowledged)
       throws IOException, InterruptedException {
     Process child = start(directory, run);
     try {
@@ -127,6 +203,14 @@ class LedgerCrashTest {
                 ks.add(k);
               }
               assertThat(ks).doesNotHaveDuplicates().hasSize(100);
+              try {
+                writeArchive();
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+              }
               int workers = 3;
               ExecutorService pool = Executors.newFixedThreadPool(workers);
               try {

@@ -123,7 +123,7 @@ class LedgerJsonTest {
         new InclusionProof(2, 5, List.of("AAAA")),
         new ConsistencyProof(2, 5, List.of("AAAA")),
         new VerificationReport(5, 1, List.of("entry 3 does not chain to entry 2")),
-        new Recovery(5, 4, 100, 12, Optional.of("torn")));
+        new Recovery(4, 100, 12, 1, Optional.of("torn")));
   }
 
   @ParameterizedTest

@@ -21,8 +21,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The evidence verifier kit against the test verifier of HMAC-signed envelopes (a fake: the real
- * verifier lands with the signing work), and against a verifier that trusts too much.
+ * The evidence verifier kit against the test verifier of HMAC-signed envelopes (a fake; the real
+ * verifier's run is {@code SignedEvidenceVerifierContractTest}), and against a verifier that trusts
+ * too much.
  */
 class HmacEvidenceVerifierContractTest extends EvidenceVerifierContract {
   private static final Human RITA = Human.of("rita", "Rita", "release-manager");

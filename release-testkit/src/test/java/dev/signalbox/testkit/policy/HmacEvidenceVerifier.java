@@ -36,13 +36,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An {@link EvidenceVerifier} of envelopes signed with HMAC-SHA256 under keys registered to
- * principals, for tests: a fake, since the real verifier (Ed25519 signatures checked against the
- * key registry) lands with the signing work. The MAC over DSSE's pre-authentication encoding still
- * makes swapped payloads, tampered signatures and unknown keys fail, and the checks after the
- * signature are the real ones: the signer is the registry's principal, a human for acceptances and
- * overrides and the reviewer itself for verdicts; it must be the statement's signatory; an
- * acceptance or override must name the change, its content digest and the policy digest, and be in
- * force. Thread-safe.
+ * principals, for tests: a fake that needs no key pairs (the real verifier is {@code
+ * dev.signalbox.core.signing.SignedEvidenceVerifier}, Ed25519 signatures checked against the key
+ * registry, held to the same contract). The MAC over DSSE's pre-authentication encoding still makes
+ * swapped payloads, tampered signatures and unknown keys fail, and the checks after the signature
+ * are the real ones: the signer is the registry's principal, a human for acceptances and overrides
+ * and the reviewer itself for verdicts; it must be the statement's signatory; an acceptance or
+ * override must name the change, its content digest and the policy digest, and be in force.
+ * Thread-safe.
  */
 public final class HmacEvidenceVerifier implements EvidenceVerifier {
   /** The payload type of a signed verdict. */
