@@ -21,6 +21,7 @@ module dev.signalbox.core {
   exports dev.signalbox.core.attestation;
   exports dev.signalbox.core.calibration;
   exports dev.signalbox.core.verification;
+  exports dev.signalbox.core.notes;
 
   uses dev.signalbox.core.policy.RuleProvider;
 }
