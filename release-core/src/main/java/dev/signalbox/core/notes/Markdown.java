@@ -17,16 +17,25 @@ final class Markdown {
 
   private Markdown() {}
 
-  /** {@code text} on one line, every inline special character escaped. */
+  /**
+   * {@code text} on one line, every inline special character escaped, and every control or
+   * invisible format character (such as a bidi override, which would make text read backwards)
+   * shown as its code ({@code \}{@code u202E}).
+   */
   static String inline(String text) {
     String line = LINE_BREAK.matcher(text).replaceAll(" ");
     StringBuilder out = new StringBuilder(line.length() + 8);
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (INLINE.indexOf(c) >= 0) {
+    for (int i = 0; i < line.length(); ) {
+      int c = line.codePointAt(i);
+      i += Character.charCount(c);
+      if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+        out.append(String.format(Locale.ROOT, "\\u%04X", c));
+        continue;
+      }
+      if (c < 128 && INLINE.indexOf(c) >= 0) {
         out.append('\\');
       }
-      out.append(c);
+      out.appendCodePoint(c);
     }
     return out.toString();
   }

@@ -56,6 +56,7 @@ import org.junit.jupiter.api.Test;
  */
 class RequestForChangeTest {
   private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+  private static final String RIGHT_TO_LEFT_OVERRIDE = String.valueOf((char) 0x202E);
   private static final Revision BASE = Revision.of("a".repeat(40));
   private static final Revision HEAD = Revision.of("b".repeat(40));
   private static final Revision OLD_HEAD = Revision.of("d".repeat(40));
@@ -116,7 +117,10 @@ class RequestForChangeTest {
         .contains("\\*cart\\*")
         .contains("\\<img src=x onerror=alert(1)\\>")
         .contains("src/cart/\\*star\\*\\_under\\[1\\].java")
-        .contains("src/cart/a\\|b.java");
+        .contains("src/cart/a\\|b.java")
+        .doesNotContain(RIGHT_TO_LEFT_OVERRIDE)
+        .doesNotContain("\t")
+        .contains("Reads backwards: \\u202Etxt.exe\\u0009and a tab.");
     // every heading is one of the document's own
     assertThat(markdown.lines().filter(line -> line.startsWith("#")))
         .allSatisfy(
@@ -180,7 +184,10 @@ class RequestForChangeTest {
                 "Fix *cart* totals_v2 [urgent](javascript:alert(1)) <img src=x onerror=alert(1)> | # 1.")
             .summary(
                 "Totals were off by one cent.\n# Not a heading\n- not a list\n1. not a list either\n"
-                    + "    not code\n> not a quote\n===\nSee <b>bold</b> & `code` & $x$.")
+                    + "    not code\n> not a quote\n===\nSee <b>bold</b> & `code` & $x$.\n"
+                    + "Reads backwards: "
+                    + RIGHT_TO_LEFT_OVERRIDE
+                    + "txt.exe\tand a tab.")
             .producer(producer)
             .owner(Human.of("alice", "Alice <alice@example.com>", "engineer"))
             .revisions(BASE, HEAD)
