@@ -23,6 +23,7 @@ module dev.signalbox.core {
   exports dev.signalbox.core.calibration;
   exports dev.signalbox.core.train;
   exports dev.signalbox.core.verification;
+  exports dev.signalbox.core.notes;
 
   uses dev.signalbox.core.policy.RuleProvider;
 }

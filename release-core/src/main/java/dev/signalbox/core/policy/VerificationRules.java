@@ -2,6 +2,7 @@ package dev.signalbox.core.policy;
 
 import dev.signalbox.core.model.CheckConclusion;
 import dev.signalbox.core.model.CheckRun;
+import dev.signalbox.core.model.Claims;
 import dev.signalbox.core.model.Reason;
 import dev.signalbox.core.model.RequiredAction;
 import dev.signalbox.core.verification.CheckState;
@@ -126,6 +127,9 @@ final class VerificationRules {
   // agent-claims: what the producing agent claims must match the change and its checks
 
   static RuleResult agentClaims(Assessment a) {
+    if (a.change.claims().equals(Claims.none())) {
+      return RuleResult.pass(); // nothing claimed, nothing to verify: no work on the hot path
+    }
     ClaimsReport report = ClaimsReport.verify(a.change, a.context.evidence().checks());
     if (report.holds()) {
       return RuleResult.pass();
