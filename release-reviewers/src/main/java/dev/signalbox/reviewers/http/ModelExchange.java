@@ -65,6 +65,9 @@ final class ModelExchange {
    */
   String post(ReviewRequest request, URI uri, Map<String, String> headers, String body)
       throws InterruptedException {
+    if (Thread.interrupted()) {
+      throw new InterruptedException("review cancelled before " + vendor + " was asked");
+    }
     Duration left = Duration.between(clock.instant(), request.deadline());
     if (left.isNegative() || left.isZero()) {
       throw ReviewFailure.permanent("the deadline " + request.deadline() + " has passed", null);

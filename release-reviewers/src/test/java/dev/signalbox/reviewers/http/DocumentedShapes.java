@@ -9,8 +9,8 @@ import tools.jackson.databind.JsonNode;
  * The request shapes the vendors document (see {@code /vendors/SOURCES.md}); each check lists how a
  * request departs from its shape.
  */
-final class DocumentedShapes {
-  static final String KEY = "test-key-0123456789abcdef";
+public final class DocumentedShapes {
+  public static final String KEY = "test-key-0123456789abcdef";
 
   private static final Set<String> OPENAI_FIELDS =
       Set.of(
@@ -46,7 +46,7 @@ final class DocumentedShapes {
 
   private DocumentedShapes() {}
 
-  static List<String> openAi(VendorServer.Recorded r) {
+  public static List<String> openAi(VendorServer.Recorded r) {
     List<String> p = new ArrayList<>();
     if (!r.method().equals("POST") || !r.path().equals("/v1/chat/completions")) {
       p.add("expected POST /v1/chat/completions, was " + r.method() + " " + r.path());
@@ -96,7 +96,7 @@ final class DocumentedShapes {
     return p;
   }
 
-  static List<String> anthropic(VendorServer.Recorded r) {
+  public static List<String> anthropic(VendorServer.Recorded r) {
     List<String> p = new ArrayList<>();
     if (!r.method().equals("POST") || !r.path().equals("/v1/messages")) {
       p.add("expected POST /v1/messages, was " + r.method() + " " + r.path());

@@ -27,11 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
  * vendor's documented request shape (answering 400 with the vendor's error body when it departs)
  * and replays recorded response fixtures in order.
  */
-final class VendorServer implements AutoCloseable {
+public final class VendorServer implements AutoCloseable {
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** One recorded request. */
-  record Recorded(String method, String path, Map<String, List<String>> headers, JsonNode body) {
+  public record Recorded(
+      String method, String path, Map<String, List<String>> headers, JsonNode body) {
     String header(String name) {
       for (Map.Entry<String, List<String>> e : headers.entrySet()) {
         if (e.getKey().equalsIgnoreCase(name)) {
@@ -60,17 +61,17 @@ final class VendorServer implements AutoCloseable {
     server.start();
   }
 
-  static VendorServer start(Function<Recorded, List<String>> shape) throws IOException {
+  public static VendorServer start(Function<Recorded, List<String>> shape) throws IOException {
     return new VendorServer(shape);
   }
 
-  URI base() {
+  public URI base() {
     return URI.create(
         "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
   }
 
   /** Queues fixture files (under /vendors/) to answer the next requests with, in order. */
-  VendorServer replay(String... names) {
+  public VendorServer replay(String... names) {
     for (String name : names) {
       fixtures.add(name);
     }

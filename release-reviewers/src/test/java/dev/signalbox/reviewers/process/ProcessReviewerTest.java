@@ -295,6 +295,31 @@ class ProcessReviewerTest {
   }
 
   @Test
+  void twoAnswersOrDuplicateKeysAreMalformed() throws Exception {
+    Path twice =
+        script(
+            "twice.sh",
+            "cat > /dev/null\nprintf '%s\\n%s' '"
+                + answer("REJECT", "")
+                + "' '"
+                + answer("APPROVE", "")
+                + "'");
+    Path duplicate =
+        script(
+            "duplicate.sh",
+            "cat > /dev/null\nprintf '%s' '"
+                + answer("REJECT", "").replace("\"outcome\"", "\"outcome\":\"APPROVE\",\"outcome\"")
+                + "'");
+
+    assertThatThrownBy(() -> reviewer(twice).build().review(request(DIFF)))
+        .isInstanceOf(ReviewFailure.class)
+        .hasMessageContaining("not JSON");
+    assertThatThrownBy(() -> reviewer(duplicate).build().review(request(DIFF)))
+        .isInstanceOf(ReviewFailure.class)
+        .hasMessageContaining("not JSON");
+  }
+
+  @Test
   void anAbstainingReviewerDeclinesWithItsReason() throws Exception {
     Path abstain =
         script(
