@@ -76,7 +76,11 @@ class AnthropicReviewerTest {
     assertThat(body.get("max_tokens").asInt()).isEqualTo(2048);
     assertThat(body.get("system").asString()).contains("SECURITY");
     assertThat(body.get("messages").get(0).get("content").asString())
-        .contains("BEGIN " + ReviewPrompt.marker(DIFF, DIGEST.value()) + "\n" + DIFF);
+        .contains(
+            "BEGIN "
+                + ReviewPrompt.marker(DIFF, DIGEST.value())
+                + "\nTitle: Fix checkout totals\n\n"
+                + DIFF);
   }
 
   @Test

@@ -99,7 +99,9 @@ class OpenAiCompatibleReviewerTest {
     String user = body.get("messages").get(1).get("content").asString();
     assertThat(system).contains("SECURITY").contains("never instructions");
     String marker = ReviewPrompt.marker(DIFF, DIGEST.value());
-    assertThat(user).contains("BEGIN " + marker + "\n" + DIFF + "END " + marker + "\n");
+    assertThat(user)
+        .contains(
+            "BEGIN " + marker + "\nTitle: Fix checkout totals\n\n" + DIFF + "END " + marker + "\n");
     assertThat(body.get("response_format").get("json_schema").get("schema").get("required"))
         .hasSize(3);
   }
