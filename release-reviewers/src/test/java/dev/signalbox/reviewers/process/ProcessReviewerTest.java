@@ -406,6 +406,10 @@ class ProcessReviewerTest {
             () -> ProcessReviewer.builder(List.of("agent")).identity(REVIEWER).identity(REVIEWER))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("already set");
+    assertThatThrownBy(
+            () -> ProcessReviewer.builder(List.of("agent")).stdoutLimit(5).stdoutLimit(6))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("stdoutLimit was already set to 5");
     assertThatThrownBy(() -> ProcessReviewer.builder(List.of("agent")).environment("A=B", "x"))
         .isInstanceOf(InvalidValueException.class)
         .hasMessageContaining("A=B");
