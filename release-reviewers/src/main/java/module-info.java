@@ -5,10 +5,11 @@
 module dev.signalbox.reviewers {
   requires static transitive org.jspecify;
   requires transitive dev.signalbox.core;
-  requires java.net.http;
+  requires transitive java.net.http;
 
   exports dev.signalbox.reviewers;
   exports dev.signalbox.reviewers.builtin;
   exports dev.signalbox.reviewers.export;
+  exports dev.signalbox.reviewers.http;
   exports dev.signalbox.reviewers.process;
 }

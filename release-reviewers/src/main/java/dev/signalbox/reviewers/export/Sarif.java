@@ -81,7 +81,6 @@ public final class Sarif {
     ObjectNode run = NODES.objectNode();
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", reviewer.id());
-    driver.put("informationUri", "https://signalbox.dev/reviewers");
     ObjectNode driverProperties = driver.putObject("properties");
     driverProperties.put("model", reviewer.model());
     driverProperties.put("modelFamily", reviewer.modelFamily());

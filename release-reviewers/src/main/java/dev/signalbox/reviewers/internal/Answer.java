@@ -20,6 +20,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,9 +39,15 @@ import tools.jackson.databind.json.JsonMapper;
  * @param findings what it found
  */
 public record Answer(VerdictOutcome outcome, Optional<String> reason, List<Finding> findings) {
-  /** The JSON mapper the adapters share: duplicate keys are an error. */
+  /**
+   * The JSON mapper the adapters share: duplicate keys and anything after the one JSON value are
+   * errors.
+   */
   public static final ObjectMapper JSON =
-      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   private static final Set<String> FINDING_FIELDS =
       Set.of(

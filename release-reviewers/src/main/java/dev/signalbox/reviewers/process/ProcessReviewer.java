@@ -330,8 +330,9 @@ public final class ProcessReviewer implements Reviewer {
   }
 
   /**
-   * Configures a {@link ProcessReviewer}. Each setting may be given once; not thread-safe; {@link
-   * #build()} copies the state, so the reviewer is unaffected by later changes.
+   * Configures a {@link ProcessReviewer}. Each setting may be given once (surfaces add up, and each
+   * environment variable may be given once); not thread-safe; {@link #build()} copies the state, so
+   * the reviewer is unaffected by later changes.
    */
   public static final class Builder {
     private final List<String> command;
@@ -343,7 +344,9 @@ public final class ProcessReviewer implements Reviewer {
     private Clock clock = Clock.systemUTC();
     private boolean clockSet;
     private int stdoutLimit = 1 << 20;
+    private boolean stdoutLimitSet;
     private int stderrLimit = 16 << 10;
+    private boolean stderrLimitSet;
 
     private Builder(@Nullable List<String> command) {
       if (command == null || command.isEmpty()) {
@@ -432,19 +435,27 @@ public final class ProcessReviewer implements Reviewer {
 
     /** The most bytes of stdout read as the answer (1 MiB if unset); more is malformed. */
     public Builder stdoutLimit(int bytes) {
+      if (stdoutLimitSet) {
+        throw new IllegalStateException("stdoutLimit was already set to " + stdoutLimit);
+      }
       if (bytes < 1) {
         throw new InvalidValueException(Builder.class, "stdoutLimit", "must be >= 1", bytes);
       }
       this.stdoutLimit = bytes;
+      this.stdoutLimitSet = true;
       return this;
     }
 
     /** The most bytes of stderr kept, from its end, for diagnosis (16 KiB if unset). */
     public Builder stderrLimit(int bytes) {
+      if (stderrLimitSet) {
+        throw new IllegalStateException("stderrLimit was already set to " + stderrLimit);
+      }
       if (bytes < 1) {
         throw new InvalidValueException(Builder.class, "stderrLimit", "must be >= 1", bytes);
       }
       this.stderrLimit = bytes;
+      this.stderrLimitSet = true;
       return this;
     }
 

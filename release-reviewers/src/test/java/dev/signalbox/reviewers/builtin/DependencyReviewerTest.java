@@ -85,13 +85,28 @@ class DependencyReviewerTest {
   @Test
   void aChangedMavenVersionIsReportedAtItsLine() throws Exception {
     String head =
-        "<project>\n  <dependencies>\n    <dependency>\n      <groupId>g</groupId>\n"
-            + "      <artifactId>a</artifactId>\n      <version>2.0-SNAPSHOT</version>\n"
-            + "    </dependency>\n  </dependencies>\n</project>\n";
+        """
+        <project>
+          <dependencies>
+            <dependency>
+              <groupId>g</groupId>
+              <artifactId>a</artifactId>
+              <version>2.0-SNAPSHOT</version>
+            </dependency>
+          </dependencies>
+        </project>
+        """;
     String diff =
-        "diff --git a/pom.xml b/pom.xml\n--- a/pom.xml\n+++ b/pom.xml\n@@ -5,3 +5,3 @@\n"
-            + "       <artifactId>a</artifactId>\n-      <version>1.0</version>\n"
-            + "+      <version>2.0-SNAPSHOT</version>\n     </dependency>\n";
+        """
+        diff --git a/pom.xml b/pom.xml
+        --- a/pom.xml
+        +++ b/pom.xml
+        @@ -5,3 +5,3 @@
+               <artifactId>a</artifactId>
+        -      <version>1.0</version>
+        +      <version>2.0-SNAPSHOT</version>
+             </dependency>
+        """;
 
     Verdict verdict = review(diff, Map.of(RepoPath.of("pom.xml"), Blob.ofUtf8(head)));
 

@@ -106,8 +106,13 @@ class SecretsReviewerTest {
   @Test
   void removedLinesAreNotReviewed() throws Exception {
     String diff =
-        "diff --git a/a.env b/a.env\n--- a/a.env\n+++ b/a.env\n@@ -1,1 +0,0 @@\n"
-            + "-AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n";
+        """
+        diff --git a/a.env b/a.env
+        --- a/a.env
+        +++ b/a.env
+        @@ -1,1 +0,0 @@
+        -AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE
+        """;
 
     assertThat(reviewer.review(request(diff)).findings()).isEmpty();
   }

@@ -32,23 +32,27 @@ class UnifiedDiffTest {
   @Test
   void newDeletedRenamedAndQuotedFilesAreRead() {
     String renamed =
-        "diff --git a/old/Name.java b/new/Name.java\n"
-            + "similarity index 90%\n"
-            + "rename from old/Name.java\n"
-            + "rename to new/Name.java\n"
-            + "--- a/old/Name.java\n"
-            + "+++ b/new/Name.java\n"
-            + "@@ -10,2 +12,3 @@ class Name {\n"
-            + " a\n"
-            + "+++counter;\n"
-            + " b\n";
+        """
+        diff --git a/old/Name.java b/new/Name.java
+        similarity index 90%
+        rename from old/Name.java
+        rename to new/Name.java
+        --- a/old/Name.java
+        +++ b/new/Name.java
+        @@ -10,2 +12,3 @@ class Name {
+         a
+        +++counter;
+         b
+        """;
     String quoted =
-        "diff --git \"a/caf\\303\\251 menu.txt\" \"b/caf\\303\\251 menu.txt\"\n"
-            + "new file mode 100644\n"
-            + "--- /dev/null\n"
-            + "+++ \"b/caf\\303\\251 menu.txt\"\n"
-            + "@@ -0,0 +1 @@\n"
-            + "+espresso\n";
+        """
+        diff --git "a/caf\\303\\251 menu.txt" "b/caf\\303\\251 menu.txt"
+        new file mode 100644
+        --- /dev/null
+        +++ "b/caf\\303\\251 menu.txt"
+        @@ -0,0 +1 @@
+        +espresso
+        """;
     UnifiedDiff diff =
         UnifiedDiff.parse(
             Diffs.of(Diffs.newFile("a.txt", "x", "y"), Diffs.deleted("b.txt", 2), renamed, quoted));

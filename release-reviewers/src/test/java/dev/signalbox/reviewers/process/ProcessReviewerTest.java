@@ -295,6 +295,31 @@ class ProcessReviewerTest {
   }
 
   @Test
+  void twoAnswersOrDuplicateKeysAreMalformed() throws Exception {
+    Path twice =
+        script(
+            "twice.sh",
+            "cat > /dev/null\nprintf '%s\\n%s' '"
+                + answer("REJECT", "")
+                + "' '"
+                + answer("APPROVE", "")
+                + "'");
+    Path duplicate =
+        script(
+            "duplicate.sh",
+            "cat > /dev/null\nprintf '%s' '"
+                + answer("REJECT", "").replace("\"outcome\"", "\"outcome\":\"APPROVE\",\"outcome\"")
+                + "'");
+
+    assertThatThrownBy(() -> reviewer(twice).build().review(request(DIFF)))
+        .isInstanceOf(ReviewFailure.class)
+        .hasMessageContaining("not JSON");
+    assertThatThrownBy(() -> reviewer(duplicate).build().review(request(DIFF)))
+        .isInstanceOf(ReviewFailure.class)
+        .hasMessageContaining("not JSON");
+  }
+
+  @Test
   void anAbstainingReviewerDeclinesWithItsReason() throws Exception {
     Path abstain =
         script(
@@ -381,6 +406,10 @@ class ProcessReviewerTest {
             () -> ProcessReviewer.builder(List.of("agent")).identity(REVIEWER).identity(REVIEWER))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("already set");
+    assertThatThrownBy(
+            () -> ProcessReviewer.builder(List.of("agent")).stdoutLimit(5).stdoutLimit(6))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("stdoutLimit was already set to 5");
     assertThatThrownBy(() -> ProcessReviewer.builder(List.of("agent")).environment("A=B", "x"))
         .isInstanceOf(InvalidValueException.class)
         .hasMessageContaining("A=B");
