@@ -63,13 +63,6 @@ import org.jspecify.annotations.Nullable;
  * board may convene for many changes at once.
  */
 public final class ReviewBoard {
-  private static final Executor THREAD_PER_REVIEW =
-      review -> {
-        Thread thread = new Thread(review, "signalbox-reviewer");
-        thread.setDaemon(true);
-        thread.start();
-      };
-
   private final List<Member> members;
   private final Executor executor;
   private final Scheduler scheduler;
@@ -79,7 +72,7 @@ public final class ReviewBoard {
 
   private ReviewBoard(Builder builder, List<Member> members, Duration deadline) {
     this.members = members;
-    this.executor = builder.executor != null ? builder.executor : THREAD_PER_REVIEW;
+    this.executor = builder.executor != null ? builder.executor : ReviewerThreads.INSTANCE;
     this.scheduler = builder.scheduler != null ? builder.scheduler : Scheduler.system();
     this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
     this.deadline = deadline;
@@ -221,9 +214,10 @@ public final class ReviewBoard {
     }
 
     /**
-     * The executor the reviews run on, one task per attempt; by default a new daemon thread per
-     * attempt. Reviews block (on a child process, on HTTP), so a pool given here needs a thread per
-     * reviewer it should run at once; a task it refuses abstains as FAILED.
+     * The executor the reviews run on, one task per attempt; by default a pool of daemon threads
+     * shared by the process, which grows with the reviews running at once and lets a thread go
+     * after a minute idle. Reviews block (on a child process, on HTTP), so a pool given here needs
+     * a thread per reviewer it should run at once; a task it refuses abstains as FAILED.
      *
      * @throws InvalidValueException if null or given already
      */
