@@ -1,18 +1,23 @@
 package dev.signalbox.core.attestation;
 
+import dev.signalbox.core.InvalidValueException;
 import dev.signalbox.core.internal.Checks;
 import dev.signalbox.core.json.DocumentCodec;
 import dev.signalbox.core.model.ChangeRef;
 import dev.signalbox.core.model.ContentDigest;
 import dev.signalbox.core.model.Decision;
 import dev.signalbox.core.model.Envelope;
+import dev.signalbox.core.model.Outcome;
 import dev.signalbox.core.model.RiskAcceptance;
 import dev.signalbox.core.model.Verdict;
 import dev.signalbox.core.model.VerdictOverride;
+import dev.signalbox.core.policy.ReleasePolicy;
 import dev.signalbox.core.signing.Dsse;
 import dev.signalbox.core.signing.Signer;
 import dev.signalbox.core.signing.Verified;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -30,9 +35,14 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>A {@link Decision} uses the Simple Verification Result predicate ({@value #SVR}): the
  *       verifier is Signalbox's policy engine, and its one policy (the required {@code
  *       verifier.policies}, resource descriptors) is the deciding policy, named {@value
- *       #POLICY_NAME} with its digest as {@code sha256}; the properties are {@code
- *       SIGNALBOX_<OUTCOME>} and {@code SIGNALBOX_RULE_<rule>} for each reason's rule; the subject
- *       is the change's head commit ({@code gitCommit}).
+ *       #POLICY_NAME} with its digest as {@code sha256}. SVR's properties are the properties that
+ *       passed verification, so they are {@code SIGNALBOX_<OUTCOME>} and {@code
+ *       SIGNALBOX_RULE_<RULE>} for each of the policy's rules that did not hold the change (the
+ *       rule id upper-cased, every character other than an ASCII letter or digit as {@code _}): for
+ *       a {@code SHIP} every rule of the policy; for a {@code NOT_YET} or {@code SEND_BACK} every
+ *       rule that gave none of the decision's reasons (a decision does not record which of its
+ *       reasons held it and which were notes, so a rule that spoke is left out rather than risk
+ *       listing one that held). The subject is the change's head commit ({@code gitCommit}).
  *   <li>A {@link Verdict}, a verified {@link RiskAcceptance} and a verified {@link VerdictOverride}
  *       use Signalbox's predicate types ({@value #VERDICT}, {@value #RISK_ACCEPTANCE}, {@value
  *       #VERDICT_OVERRIDE}), whose predicate is the statement's JSON (as {@link DocumentCodec}
@@ -78,11 +88,24 @@ public final class Attestations {
   private Attestations() {}
 
   /**
-   * The statement of {@code decision} as a Simple Verification Result, made at {@code decidedAt}.
+   * The statement of {@code decision}, made by {@code policy}, as a Simple Verification Result made
+   * at {@code decidedAt}.
+   *
+   * @throws dev.signalbox.core.InvalidValueException if an argument is null, or {@code policy} is
+   *     not the policy that made the decision (its digest differs)
    */
-  public static ObjectNode decisionStatement(Decision decision, Instant decidedAt) {
+  public static ObjectNode decisionStatement(
+      Decision decision, ReleasePolicy policy, Instant decidedAt) {
     Checks.present(Attestations.class, "decision", decision);
+    Checks.present(Attestations.class, "policy", policy);
     Checks.instant(Attestations.class, "decidedAt", decidedAt);
+    if (!policy.digest().equals(decision.policyDigest())) {
+      throw new InvalidValueException(
+          Attestations.class,
+          "policy",
+          "must be the policy that made the decision, of digest " + decision.policyDigest().value(),
+          policy.digest().value());
+    }
     ObjectNode subject = NODES.objectNode();
     subject.put("name", name(decision.change()));
     subject.putObject("digest").put("gitCommit", decision.revision().commit());
@@ -90,14 +113,20 @@ public final class Attestations {
     ObjectNode verifier = predicate.putObject("verifier");
     verifier.put("id", VERIFIER_ID);
     // v0.2 requires the policies, as resource descriptors: the policy that decided, by digest
-    ObjectNode policy = verifier.putArray("policies").addObject();
-    policy.put("name", POLICY_NAME);
-    policy.putObject("digest").put("sha256", decision.policyDigest().value());
+    ObjectNode deciding = verifier.putArray("policies").addObject();
+    deciding.put("name", POLICY_NAME);
+    deciding.putObject("digest").put("sha256", decision.policyDigest().value());
     predicate.put("timeCreated", decidedAt.toString());
+    Set<String> spoke = new HashSet<>();
+    if (decision.outcome() != Outcome.SHIP) {
+      decision.reasons().forEach(reason -> spoke.add(reason.rule()));
+    }
     TreeSet<String> properties = new TreeSet<>();
-    decision
-        .reasons()
-        .forEach(reason -> properties.add("SIGNALBOX_RULE_" + property(reason.rule())));
+    for (String rule : policy.ruleIds()) {
+      if (!spoke.contains(rule)) {
+        properties.add("SIGNALBOX_RULE_" + property(rule));
+      }
+    }
     ArrayNode list = predicate.putArray("properties");
     list.add("SIGNALBOX_" + decision.outcome().name());
     properties.forEach(list::add);
@@ -105,8 +134,9 @@ public final class Attestations {
   }
 
   /** {@link #decisionStatement} signed by {@code signers} in a DSSE envelope. */
-  public static Envelope decision(Decision decision, Instant decidedAt, Signer... signers) {
-    return sign(decisionStatement(decision, decidedAt), signers);
+  public static Envelope decision(
+      Decision decision, ReleasePolicy policy, Instant decidedAt, Signer... signers) {
+    return sign(decisionStatement(decision, policy, decidedAt), signers);
   }
 
   /** The statement of a reviewer's verdict. */

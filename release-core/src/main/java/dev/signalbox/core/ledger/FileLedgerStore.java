@@ -33,27 +33,41 @@ import org.jspecify.annotations.Nullable;
  *   payload, CRC32C of the payload
  * </pre>
  *
- * The header's own checksum tells a corrupted length from a torn write. A marker's payload is its
- * own offset and the number of data records before it (8 bytes each): the acknowledged end.
+ * The header's own checksum tells a corrupted length from a torn write. An acknowledged-end marker
+ * is two identical 'M' frames in a row, its first and second copy; each copy's payload is the
+ * offset of the first copy and the number of data records before it (8 bytes each): the
+ * acknowledged end. (A file whose markers have one copy each is read the same way: a lone first
+ * copy is a valid marker.)
  *
- * <p>An append writes its records' frames, forces them, writes a marker after them and forces
- * again, then returns. The marker is written only once the data it covers is durable, so a valid
- * marker proves that every byte before it was forced: damage before the last valid marker is
- * corruption, never a crash. (One force for data and marker together would let a disk persist the
- * marker without the data, and a power loss would then look like corruption.) A batch of records
- * costs the same two forces as one record; {@link Ledger} gathers concurrent appends into batches
- * (group commit). A failed force marks the store failed: every later append throws {@link
- * LedgerFailedException}.
+ * <p>An append writes its records' frames, forces them, writes both copies of a marker after them
+ * in one write and forces again, then returns. The marker is written only once the data it covers
+ * is durable, so a valid copy proves that every data byte before it was forced: damage before the
+ * last valid marker is corruption, never a crash. (One force for data and marker together would let
+ * a disk persist the marker without the data, and a power loss would then look like corruption.) A
+ * batch of records costs the same two forces as one record; {@link Ledger} gathers concurrent
+ * appends into batches (group commit). A failed force marks the store failed: every later append
+ * throws {@link LedgerFailedException}.
  *
- * <p>On open, recovery reads the frames in order. At the first frame that is incomplete or fails a
- * checksum it looks for a valid marker further on: if there is one, the damage lies in acknowledged
- * bytes and opening fails with {@link LedgerCorruptedException} naming the offset. Otherwise every
- * byte after the last valid marker is an unacknowledged tail, cut off and reported in {@link
- * #recovery()}: a write torn by a crash, and whole records too, whose append never returned. So the
- * store holds exactly the acknowledged records after a crash, never one whose append failed. (The
- * one single-byte damage that recovery cannot tell from a crash is a damaged final marker: the
- * records of the last append are then cut off as unacknowledged, and {@link
- * Recovery#droppedRecords()} says how many.)
+ * <p>On open, recovery reads the frames in order; the last valid marker is the last copy whose
+ * checksums hold. At the first frame that is incomplete or fails a checksum it looks for a valid
+ * copy further on: if there is one, the damage lies in acknowledged bytes and opening fails with
+ * {@link LedgerCorruptedException} naming the offset. Otherwise every byte after the last valid
+ * copy is an unacknowledged tail, cut off and reported in {@link #recovery()}: a write torn by a
+ * crash, and whole records too, whose append never returned. So the store holds exactly the
+ * acknowledged records after a crash, never one whose append failed. A single damaged byte spoils
+ * at most one copy of a marker, so it never costs an acknowledged record:
+ *
+ * <ul>
+ *   <li>a damaged second copy after a valid first copy, at the end of the file, is an
+ *       unacknowledged tail: it is cut off and reported, and the records the first copy covers are
+ *       kept (a crash can leave the same bytes: the first copy whole, the second torn);
+ *   <li>a damaged first copy followed by its valid twin is damage before the last valid marker,
+ *       corruption: opening fails naming its offset; except when that twin ends the file, the one
+ *       place a crash can leave it too (a disk may persist the second copy of the last, unforced
+ *       marker write and not the first). There the records are intact and the twin vouches for
+ *       them: they are kept, the first copy is rewritten from the twin and forced, and {@link
+ *       Recovery#problem()} reports it.
+ * </ul>
  *
  * <p>The file is locked while open ({@link FileChannel#tryLock()}); a second store on it, in this
  * process or another, fails with {@link LedgerLockedException}. Thread-safe: appends are
@@ -231,7 +245,7 @@ public final class FileLedgerStore implements LedgerStore {
       try {
         write(channel, data, end);
         channel.force(false);
-        write(channel, markFrame(markAt, newCount), markAt);
+        write(channel, markPair(markAt, newCount), markAt);
         channel.force(false);
       } catch (IOException | RuntimeException e) {
         failure = e;
@@ -242,7 +256,7 @@ public final class FileLedgerStore implements LedgerStore {
         offsets = Arrays.copyOf(offsets, (int) Math.max(newCount, offsets.length * 2L));
       }
       System.arraycopy(positions, 0, offsets, (int) first, positions.length);
-      end = markAt + MARK_FRAME;
+      end = markAt + 2L * MARK_FRAME;
       count = newCount;
       return first;
     } finally {
@@ -346,6 +360,12 @@ public final class FileLedgerStore implements LedgerStore {
     return frame.flip();
   }
 
+  /** Both copies of the marker at {@code position}: two identical marker frames in a row. */
+  static ByteBuffer markPair(long position, long records) {
+    ByteBuffer copy = markFrame(position, records);
+    return ByteBuffer.allocate(2 * MARK_FRAME).put(copy.duplicate()).put(copy).flip();
+  }
+
   static ByteBuffer fileHeader() {
     ByteBuffer header = ByteBuffer.allocate(FILE_HEADER).put(FILE_MAGIC).putInt(FORMAT_VERSION);
     header.putInt(crc(header.array(), 0, 12));
@@ -428,6 +448,7 @@ public final class FileLedgerStore implements LedgerStore {
     long pos = FILE_HEADER;
     long acknowledged = 0;
     long acknowledgedEnd = FILE_HEADER;
+    long firstCopyAt = -1; // the offset of the marker frame just read, if the last frame was one
     String problem = null;
     while (pos < size) {
       Frame frame = Frame.at(bytes, pos);
@@ -440,11 +461,14 @@ public final class FileLedgerStore implements LedgerStore {
           scan.offsets = Arrays.copyOf(scan.offsets, scan.offsets.length * 2);
         }
         scan.offsets[(int) scan.count++] = pos;
+        firstCopyAt = -1;
       } else {
         ByteBuffer mark = ByteBuffer.wrap(frame.payload);
         long markedAt = mark.getLong();
         long records = mark.getLong();
-        if (markedAt != pos || records != scan.count) {
+        boolean first = markedAt == pos;
+        boolean twin = firstCopyAt >= 0 && markedAt == firstCopyAt && pos == markedAt + MARK_FRAME;
+        if (!(first || twin) || records != scan.count) {
           problem =
               "acknowledged-end marker says offset "
                   + markedAt
@@ -458,11 +482,37 @@ public final class FileLedgerStore implements LedgerStore {
         }
         acknowledged = records;
         acknowledgedEnd = frame.end;
+        firstCopyAt = first ? pos : -1;
       }
       pos = frame.end;
     }
     if (problem != null) {
       long marker = findMarker(bytes, pos + 1);
+      byte[] copy =
+          marker == pos + MARK_FRAME
+                  && marker + MARK_FRAME == size
+                  && twinOf(bytes, marker, pos, scan.count)
+              ? bytes.get(marker, MARK_FRAME)
+              : null;
+      if (copy != null) {
+        // a damaged first copy whose valid twin ends the file: torn by a crash or flipped, the
+        // records before it are whole and the twin vouches for them; restore the first copy
+        write(channel, ByteBuffer.wrap(copy), pos);
+        channel.force(true);
+        scan.end = size;
+        scan.recovery =
+            new Recovery(
+                scan.count,
+                size,
+                0,
+                0,
+                Optional.of(
+                    problem
+                        + " in the first copy of the last acknowledged-end marker at offset "
+                        + pos
+                        + "; rewritten from its valid twin"));
+        return scan;
+      }
       if (marker >= 0) {
         throw new LedgerCorruptedException(
             name,
@@ -492,7 +542,10 @@ public final class FileLedgerStore implements LedgerStore {
     return scan;
   }
 
-  /** The offset of the first valid marker at or after {@code from} that names its own offset. */
+  /**
+   * The offset of the first valid marker frame at or after {@code from} that is a first copy (names
+   * its own offset) or a second copy (names the offset of the frame just before it).
+   */
   private static long findMarker(FileBytes bytes, long from) throws IOException {
     for (long at = from; at + MARK_FRAME <= bytes.size; at++) {
       byte[] two = bytes.get(at, 2);
@@ -500,13 +553,28 @@ public final class FileLedgerStore implements LedgerStore {
         continue;
       }
       Frame frame = Frame.at(bytes, at);
-      if (frame.problem == null
-          && frame.kind == MARK
-          && ByteBuffer.wrap(frame.payload).getLong() == at) {
-        return at;
+      if (frame.problem == null && frame.kind == MARK) {
+        long markedAt = ByteBuffer.wrap(frame.payload).getLong();
+        if (markedAt == at || markedAt == at - MARK_FRAME) {
+          return at;
+        }
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether the valid marker frame at {@code at} is the second copy of a marker whose first copy
+   * lies at {@code firstAt} and which covers {@code records} records.
+   */
+  private static boolean twinOf(FileBytes bytes, long at, long firstAt, long records)
+      throws IOException {
+    Frame frame = Frame.at(bytes, at);
+    if (frame.problem != null || frame.kind != MARK) {
+      return false;
+    }
+    ByteBuffer mark = ByteBuffer.wrap(frame.payload);
+    return mark.getLong() == firstAt && mark.getLong() == records;
   }
 
   /** One frame read during recovery: its kind, payload and end, or what is wrong with it. */

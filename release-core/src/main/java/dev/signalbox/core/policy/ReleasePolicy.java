@@ -132,6 +132,17 @@ public final class ReleasePolicy {
   }
 
   /**
+   * The ids of the rules this policy runs, in the order it runs them: the built-in rules not
+   * switched off, then the custom rules.
+   */
+  public List<String> ruleIds() {
+    List<String> ids = new ArrayList<>(builtIns.size() + custom.size());
+    builtIns.forEach(rule -> ids.add(rule.id()));
+    custom.forEach(rule -> ids.add(safeId(rule)));
+    return List.copyOf(ids);
+  }
+
+  /**
    * The risk surfaces the review board must convene for {@code change}, each with its quorum and
    * distinct model families: a documentation-only change needs the docs surfaces; any other needs
    * the surfaces every change needs, plus those of its sensitive kinds, components and security

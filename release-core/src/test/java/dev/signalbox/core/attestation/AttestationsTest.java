@@ -20,6 +20,7 @@ import dev.signalbox.core.model.SignedOverride;
 import dev.signalbox.core.model.Verdict;
 import dev.signalbox.core.model.VerdictOutcome;
 import dev.signalbox.core.model.VerdictOverride;
+import dev.signalbox.core.policy.ReleasePolicy;
 import dev.signalbox.core.signing.Binding;
 import dev.signalbox.core.signing.Ed25519Signer;
 import dev.signalbox.core.signing.EnvelopeVerifier;
@@ -162,8 +163,20 @@ class AttestationsTest {
         .isTrue();
   }
 
+  /** The SVR properties of the default policy's rules, but those named. */
+  private static List<String> passing(ReleasePolicy policy, String... held) {
+    List<String> rules = new ArrayList<>(policy.ruleIds());
+    rules.removeAll(List.of(held));
+    return rules.stream()
+        .map(rule -> "SIGNALBOX_RULE_" + rule.toUpperCase(java.util.Locale.ROOT).replace('-', '_'))
+        .sorted()
+        .toList();
+  }
+
   @Test
   void aDecisionIsASimpleVerificationResult() {
+    ReleasePolicy policy = ReleasePolicy.defaults();
+    assertThat(policy.ruleIds()).contains("freeze", "review-quorum");
     Decision decision =
         Decision.notYet(
             CHANGE,
@@ -171,12 +184,16 @@ class AttestationsTest {
             List.of(new Reason("freeze", "the payments freeze holds it", Map.of())),
             List.of(new RequiredAction("wait", "wait for the freeze to end")),
             Optional.of(T1),
-            POLICY);
-    Envelope envelope = Attestations.decision(decision, T0, service);
+            policy.digest());
+    Envelope envelope = Attestations.decision(decision, policy, T0, service);
     assertSignedByService(envelope);
     JsonNode statement = statement(envelope, "https://in-toto.io/attestation/svr/v0.2");
     // in-toto Statement v1 with SVR v0.2 (in-toto/attestation spec/predicates/svr.md): verifier.id,
-    // the required verifier.policies as resource descriptors, timeCreated, properties; nothing else
+    // the required verifier.policies as resource descriptors, timeCreated, properties (those that
+    // passed: the outcome, and every rule of the policy but the freeze that held it); nothing else
+    List<String> properties = new ArrayList<>();
+    properties.add("SIGNALBOX_NOT_YET");
+    properties.addAll(passing(policy, "freeze"));
     String expected =
         """
         {
@@ -193,12 +210,44 @@ class AttestationsTest {
               ]
             },
             "timeCreated": "2026-11-26T09:00:00Z",
-            "properties": ["SIGNALBOX_NOT_YET", "SIGNALBOX_RULE_FREEZE"]
+            "properties": %s
           }
         }
         """
-            .formatted("b".repeat(40), POLICY.value());
+            .formatted(
+                "b".repeat(40),
+                policy.digest().value(),
+                JsonMapper.builder().build().writeValueAsString(properties));
     assertThat(statement).isEqualTo(JsonMapper.builder().build().readTree(expected));
+    assertThat(statement.toString()).doesNotContain("SIGNALBOX_RULE_FREEZE");
+  }
+
+  @Test
+  void aShipDecisionListsEveryRuleOfThePolicyAsPassed() {
+    ReleasePolicy policy = ReleasePolicy.defaults();
+    Decision decision =
+        Decision.ship(
+            CHANGE,
+            Revision.of("c".repeat(40)),
+            List.of(new Reason("review-quorum", "the security quorum approved", Map.of())),
+            policy.digest());
+    JsonNode predicate = Attestations.decisionStatement(decision, policy, T0).get("predicate");
+    List<String> properties = new ArrayList<>();
+    predicate.get("properties").forEach(p -> properties.add(p.asString()));
+    List<String> expected = new ArrayList<>();
+    expected.add("SIGNALBOX_SHIP");
+    expected.addAll(passing(policy));
+    assertThat(properties).containsExactlyElementsOf(expected);
+    assertThat(properties).contains("SIGNALBOX_RULE_REVIEW_QUORUM", "SIGNALBOX_RULE_FREEZE");
+  }
+
+  @Test
+  void aDecisionIsExportedOnlyWithThePolicyThatMadeIt() {
+    Decision decision = Decision.ship(CHANGE, Revision.of("c".repeat(40)), List.of(), POLICY);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Attestations.decisionStatement(decision, ReleasePolicy.defaults(), T0))
+        .isInstanceOf(dev.signalbox.core.InvalidValueException.class)
+        .hasMessageContaining("policy must be the policy that made the decision");
   }
 
   @Test

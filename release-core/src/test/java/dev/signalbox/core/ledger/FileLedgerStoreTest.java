@@ -185,9 +185,12 @@ class FileLedgerStoreTest {
         records++;
         ends.add(new long[] {at, acknowledged, records});
       }
-      at += FileLedgerStore.MARK_FRAME;
+      // the marker's two copies: the first acknowledges the batch on its own
       acknowledged = records;
-      ends.add(new long[] {at, acknowledged, records});
+      for (int copy = 0; copy < 2; copy++) {
+        at += FileLedgerStore.MARK_FRAME;
+        ends.add(new long[] {at, acknowledged, records});
+      }
     }
     return ends;
   }
@@ -211,8 +214,9 @@ class FileLedgerStoreTest {
 
   /**
    * A real ledger file cut at every byte offset: recovery keeps exactly the records up to the last
-   * whole acknowledged-end marker before the cut, cuts off and reports everything after it (whole
-   * records too, counted), and invents nothing.
+   * whole acknowledged-end marker copy before the cut (a cut through the second copy keeps what the
+   * first covers), cuts off and reports everything after it (whole records too, counted), and
+   * invents nothing.
    */
   @Test
   void truncationAtEveryByteOffset() throws IOException {
@@ -264,52 +268,86 @@ class FileLedgerStoreTest {
   }
 
   /**
-   * Any single byte flipped (three ways) in a ledger whose every append was acknowledged is
-   * detected, never silently dropped: opening fails naming an offset at or before the flip, or, for
-   * a flip in the final marker (the only bytes no later marker vouches for, which recovery cannot
-   * tell from a torn write), the last append's records are cut off with the marker as an
-   * unacknowledged tail, and the recovery report counts them. No record is ever altered.
+   * Every single byte of a small ledger file flipped in turn (its low bit, and all its bits), every
+   * append of which was acknowledged: opening either fails naming an offset at or before the flip,
+   * or opens with every acknowledged record, unaltered, and reports the damage; never silently
+   * fewer records. Only the last marker's two copies, which no later marker vouches for, open: a
+   * damaged second copy is cut off as an unacknowledged tail, a damaged first copy is rewritten
+   * from its twin.
    */
   @Test
-  void everySingleFlippedByteIsDetected() throws IOException {
+  void everySingleFlippedByteIsDetectedAndLosesNoAcknowledgedRecord() throws IOException {
     List<List<byte[]>> batches = writeSample(dir.resolve("original"), i -> record(i, 3));
     List<byte[]> records = batches.stream().flatMap(List::stream).toList();
     byte[] file = Files.readAllBytes(dir.resolve("original").resolve(FileLedgerStore.FILE_NAME));
-    long finalMarker = file.length - FileLedgerStore.MARK_FRAME;
-    List<byte[]> lastBatch = batches.get(batches.size() - 1);
-    long lastBatchAt = finalMarker;
-    for (byte[] record : lastBatch) {
-      lastBatchAt -= FileLedgerStore.FRAME_HEADER + record.length + FileLedgerStore.FRAME_TRAILER;
-    }
+    long secondCopy = file.length - FileLedgerStore.MARK_FRAME;
+    long firstCopy = secondCopy - FileLedgerStore.MARK_FRAME;
     int refused = 0;
     for (int at = 0; at < file.length; at++) {
-      for (int mask : new int[] {0x01, 0x80, 0xff}) {
+      for (int mask : new int[] {0x01, 0xff}) {
         byte[] damaged = file.clone();
         damaged[at] ^= (byte) mask;
         PowerLossChannel channel = new PowerLossChannel(damaged);
-        if (at >= finalMarker) {
-          FileLedgerStore store = FileLedgerStore.open(channel, null, "double");
-          List<byte[]> kept = all(store);
-          assertThat(kept).as("flip at %d", at).hasSize(records.size() - lastBatch.size());
-          for (int i = 0; i < kept.size(); i++) {
-            assertThat(kept.get(i)).isEqualTo(records.get(i));
-          }
-          Recovery recovery = store.recovery();
-          assertThat(recovery.truncatedAt()).isEqualTo(lastBatchAt);
-          assertThat(recovery.truncatedBytes()).isEqualTo(file.length - lastBatchAt);
-          assertThat(recovery.droppedRecords()).isEqualTo(lastBatch.size());
-          assertThat(recovery.problem()).isPresent();
+        FileLedgerStore store;
+        try {
+          store = FileLedgerStore.open(channel, null, "double");
+        } catch (LedgerCorruptedException e) {
+          assertThat(e.offset()).as("flip of %x at %d", mask, at).isLessThanOrEqualTo(at);
+          assertThat(at).as("flip of %x at %d refused", mask, at).isLessThan((int) firstCopy);
+          refused++;
           continue;
         }
-        int flipped = at;
-        assertThatThrownBy(() -> FileLedgerStore.open(channel, null, "double"))
-            .as("flip of %x at %d", mask, at)
-            .isInstanceOfSatisfying(
-                LedgerCorruptedException.class,
-                e -> assertThat(e.offset()).isLessThanOrEqualTo(flipped));
-        refused++;
+        assertThat(all(store)).as("flip of %x at %d", mask, at).containsExactlyElementsOf(records);
+        Recovery recovery = store.recovery();
+        assertThat(recovery.records()).isEqualTo(records.size());
+        assertThat(recovery.droppedRecords()).isZero();
+        assertThat(recovery.problem()).as("flip of %x at %d", mask, at).isPresent();
+        if (at >= secondCopy) {
+          assertThat(recovery.truncatedAt()).isEqualTo(secondCopy);
+          assertThat(recovery.truncatedBytes()).isEqualTo(FileLedgerStore.MARK_FRAME);
+        } else {
+          assertThat(at)
+              .as("flip of %x at %d opened", mask, at)
+              .isGreaterThanOrEqualTo((int) firstCopy);
+          assertThat(recovery.truncated()).isFalse();
+          assertThat(recovery.problem().orElseThrow()).contains("rewritten from its valid twin");
+        }
+        // what recovery left is a clean ledger that takes appends
+        store.append(record(99, 3));
+        FileLedgerStore reopened =
+            FileLedgerStore.open(
+                new PowerLossChannel(channel.crashImage(List.of())), null, "double");
+        assertThat(reopened.recovery().problem()).isEmpty();
+        assertThat(reopened.size()).isEqualTo(records.size() + 1);
       }
     }
-    assertThat(refused).isEqualTo(3 * (int) finalMarker);
+    assertThat(refused).isEqualTo(2 * (int) firstCopy);
+  }
+
+  /**
+   * A power loss may keep the second copy of the last marker and lose the first (the disk persists
+   * sectors of an unforced write in any order): the records are intact and the twin vouches for
+   * them, so they are kept and the first copy restored; the same damage before any later frame is
+   * corruption.
+   */
+  @Test
+  void aLostFirstCopyIsRestoredFromItsTwinOnlyAtTheEnd() throws IOException {
+    List<List<byte[]>> batches = writeSample(dir.resolve("original"), i -> record(i, 5));
+    List<byte[]> records = batches.stream().flatMap(List::stream).toList();
+    byte[] file = Files.readAllBytes(dir.resolve("original").resolve(FileLedgerStore.FILE_NAME));
+    int firstCopy = file.length - 2 * FileLedgerStore.MARK_FRAME;
+    byte[] lost = file.clone();
+    java.util.Arrays.fill(lost, firstCopy, firstCopy + FileLedgerStore.MARK_FRAME, (byte) 0);
+    PowerLossChannel channel = new PowerLossChannel(lost);
+    FileLedgerStore store = FileLedgerStore.open(channel, null, "double");
+    assertThat(all(store)).containsExactlyElementsOf(records);
+    assertThat(store.recovery().problem()).isPresent();
+    assertThat(channel.crashImage(List.of())).isEqualTo(file);
+
+    // a later append's data after the pair proves the pair was forced: now it is corruption
+    byte[] longer = java.util.Arrays.copyOf(lost, lost.length + 40);
+    assertThatThrownBy(() -> FileLedgerStore.open(new PowerLossChannel(longer), null, "double"))
+        .isInstanceOfSatisfying(
+            LedgerCorruptedException.class, e -> assertThat(e.offset()).isEqualTo(firstCopy));
   }
 }
