@@ -20,6 +20,7 @@ module dev.signalbox.core {
   exports dev.signalbox.core.ledger;
   exports dev.signalbox.core.attestation;
   exports dev.signalbox.core.calibration;
+  exports dev.signalbox.core.risk;
 
   uses dev.signalbox.core.policy.RuleProvider;
 }
