@@ -1,6 +1,7 @@
 package dev.signalbox.core.risk;
 
 import dev.signalbox.core.internal.Checks;
+import dev.signalbox.core.model.ChangeRisk;
 import dev.signalbox.core.model.FeatureContribution;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,5 +57,29 @@ public record RiskModel(
               term.name(), features.get(term.feature()), term.contribution(features)));
     }
     return List.copyOf(contributions);
+  }
+
+  /**
+   * The {@link ChangeRisk} a change request carries: the calibrated probability, the change's
+   * percentile among {@code history} (the share of the repository's landed changes with a lower
+   * logit, ties counted half; 50 when the history is empty), each term's contribution, and this
+   * model's id and version.
+   */
+  public ChangeRisk risk(FeatureVector features, List<FeatureVector> history) {
+    Checks.present(RiskModel.class, "features", features);
+    Checks.list(RiskModel.class, "history", history);
+    double logit = logit(features);
+    double below = 0;
+    for (FeatureVector landed : history) {
+      double other = logit(landed);
+      if (other < logit) {
+        below += 1;
+      } else if (other == logit) {
+        below += 0.5;
+      }
+    }
+    double percentile = history.isEmpty() ? 50 : 100 * below / history.size();
+    return new ChangeRisk(
+        platt.probability(logit), percentile, contributions(features), id, version);
   }
 }

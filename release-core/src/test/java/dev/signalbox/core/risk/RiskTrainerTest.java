@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.signalbox.core.InvalidValueException;
+import dev.signalbox.core.model.ChangeRisk;
 import dev.signalbox.core.model.FeatureContribution;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,5 +140,26 @@ class RiskTrainerTest {
     assertThatThrownBy(() -> trainer(1).train("m", "1", kept, List.of()))
         .isInstanceOf(InvalidValueException.class)
         .hasMessageContaining("fit");
+  }
+
+  @Test
+  void aChangeRiskCarriesTheProbabilityPercentileAndExplanation() {
+    RiskModel model = trainer(1).train("synthetic", "7", synthetic(), synthetic().subList(0, 4000));
+    List<FeatureVector> history = new ArrayList<>();
+    for (int files = 0; files < 10; files++) {
+      history.add(vector(files, 0));
+    }
+
+    ChangeRisk riskiest = model.risk(vector(20, 0), history);
+    ChangeRisk safest = model.risk(vector(0, 1), history);
+
+    assertThat(riskiest.probability()).isEqualTo(model.probability(vector(20, 0)));
+    assertThat(riskiest.percentile()).isEqualTo(100.0);
+    assertThat(safest.percentile()).isEqualTo(0.0);
+    assertThat(model.risk(vector(4, 0), history).percentile()).isEqualTo(45.0);
+    assertThat(riskiest.contributions()).isEqualTo(model.contributions(vector(20, 0)));
+    assertThat(riskiest.modelId()).isEqualTo("synthetic");
+    assertThat(riskiest.modelVersion()).isEqualTo("7");
+    assertThat(model.risk(vector(3, 0), List.of()).percentile()).isEqualTo(50.0);
   }
 }
