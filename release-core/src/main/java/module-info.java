@@ -25,5 +25,7 @@ module dev.signalbox.core {
   exports dev.signalbox.core.verification;
   exports dev.signalbox.core.notes;
 
+  exports dev.signalbox.core.risk;
+
   uses dev.signalbox.core.policy.RuleProvider;
 }

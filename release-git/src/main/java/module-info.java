@@ -8,4 +8,5 @@ module dev.signalbox.git {
   requires org.eclipse.jgit;
 
   exports dev.signalbox.git;
+  exports dev.signalbox.git.risk;
 }

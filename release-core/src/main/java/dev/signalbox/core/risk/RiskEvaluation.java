@@ -1,0 +1,297 @@
+package dev.signalbox.core.risk;
+
+import dev.signalbox.core.internal.Checks;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * The evaluation protocol of {@code risk-data/README.md}, leave one repository out: for each
+ * repository, a model is trained on the others' usable rows (coefficients on each one's oldest 70%
+ * by commit time, Platt calibration on its newest 30%) and tested on the held-out repository's
+ * newest 30%. Reports recall when gating each repository's riskiest 5%, 10% and 50% (micro-averaged
+ * over the repositories, with 95% bootstrap intervals), ROC AUC, and a reliability table per
+ * repository.
+ *
+ * <p>Deterministic: the bootstrap draws from a fixed seed.
+ */
+public final class RiskEvaluation {
+  /** The gated fractions the protocol reports. */
+  private static final double[] GATES = {0.05, 0.10, 0.50};
+
+  private static final double TEST_FRACTION = 0.3;
+  private static final int BOOTSTRAP = 1000;
+  private static final long SEED = 20_261_126L;
+
+  private RiskEvaluation() {}
+
+  /** One repository's risk data, named. */
+  public record Repository(String name, List<RiskDataRow> rows) {
+    /** Checks the name and copies the rows. */
+    public Repository {
+      Checks.token(Repository.class, "name", name);
+      rows = Checks.list(Repository.class, "rows", rows);
+    }
+
+    /** The usable rows, oldest commit time first (ties keep landing order). */
+    List<RiskDataRow> usable() {
+      List<RiskDataRow> usable = new ArrayList<>();
+      for (RiskDataRow row : rows) {
+        if (row.usable()) {
+          usable.add(row);
+        }
+      }
+      usable.sort(Comparator.comparingLong(RiskDataRow::commitTime));
+      return usable;
+    }
+
+    /** Where the newest 30% of the usable rows start. */
+    static int cut(int size) {
+      return (int) Math.round(size * (1 - TEST_FRACTION));
+    }
+  }
+
+  /** One tested repository: its test rows' calibrated probabilities and labels. */
+  public static final class Scored {
+    private final String repository;
+    private final double[] probabilities;
+    private final boolean[] reverted;
+
+    Scored(String repository, double[] probabilities, boolean[] reverted) {
+      this.repository = repository;
+      this.probabilities = probabilities.clone();
+      this.reverted = reverted.clone();
+    }
+
+    /** The tested repository's name. */
+    public String repository() {
+      return repository;
+    }
+
+    /** The test rows' calibrated probabilities, in commit-time order. */
+    public double[] probabilities() {
+      return probabilities.clone();
+    }
+
+    /** Whether each test row was reverted within 90 days. */
+    public boolean[] reverted() {
+      return reverted.clone();
+    }
+
+    int positives() {
+      int count = 0;
+      for (boolean r : reverted) {
+        count += r ? 1 : 0;
+      }
+      return count;
+    }
+
+    /** Reverted changes among the riskiest {@code fraction} (rounded up) of the test rows. */
+    int caught(double fraction, int[] sample) {
+      int n = sample.length;
+      Integer[] order = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(
+          order, (a, b) -> Double.compare(probabilities[sample[b]], probabilities[sample[a]]));
+      int gated = (int) Math.ceil(fraction * n);
+      int caught = 0;
+      for (int i = 0; i < gated; i++) {
+        caught += reverted[sample[order[i]]] ? 1 : 0;
+      }
+      return caught;
+    }
+  }
+
+  /** A recall with its 95% bootstrap interval. */
+  public record Interval(double point, double low, double high) {}
+
+  /** The evaluation's figures. */
+  public record Report(
+      List<Scored> repositories, List<Interval> recall, double auc, List<String> reliability) {
+    /** The figures as Markdown. */
+    public String toMarkdown() {
+      StringBuilder text = new StringBuilder();
+      text.append("| gate | recall (micro) | 95% bootstrap interval |\n|---|---|---|\n");
+      for (int i = 0; i < GATES.length; i++) {
+        Interval r = recall.get(i);
+        text.append(
+            String.format(
+                Locale.ROOT,
+                "| riskiest %d%% | %.1f%% | %.1f%% – %.1f%% |%n",
+                Math.round(GATES[i] * 100),
+                r.point() * 100,
+                r.low() * 100,
+                r.high() * 100));
+      }
+      text.append(String.format(Locale.ROOT, "%nROC AUC (pooled test rows): %.3f%n%n", auc));
+      for (String table : reliability) {
+        text.append(table).append('\n');
+      }
+      return text.toString();
+    }
+  }
+
+  /** Runs the protocol with models from {@code trainer}. */
+  public static Report leaveOneRepositoryOut(List<Repository> repositories, RiskTrainer trainer) {
+    List<Scored> scored = new ArrayList<>();
+    for (int t = 0; t < repositories.size(); t++) {
+      Repository test = repositories.get(t);
+      List<LabeledChange> fit = new ArrayList<>();
+      List<LabeledChange> calibration = new ArrayList<>();
+      for (int o = 0; o < repositories.size(); o++) {
+        if (o == t) {
+          continue;
+        }
+        Repository other = repositories.get(o);
+        List<RiskDataRow> usable = other.usable();
+        int cut = Repository.cut(usable.size());
+        for (int i = 0; i < usable.size(); i++) {
+          (i < cut ? fit : calibration).add(usable.get(i).labeled());
+        }
+      }
+      RiskModel model = trainer.train("loro-" + test.name(), "eval", fit, calibration);
+      List<RiskDataRow> usable = test.usable();
+      List<RiskDataRow> rows = usable.subList(Repository.cut(usable.size()), usable.size());
+      double[] p = new double[rows.size()];
+      boolean[] y = new boolean[rows.size()];
+      for (int i = 0; i < rows.size(); i++) {
+        p[i] = model.probability(rows.get(i).features());
+        y[i] = rows.get(i).reverted();
+      }
+      scored.add(new Scored(test.name(), p, y));
+    }
+    List<Interval> recall = new ArrayList<>();
+    for (double gate : GATES) {
+      recall.add(recall(scored, gate));
+    }
+    List<String> reliability = new ArrayList<>();
+    for (Scored s : scored) {
+      reliability.add(reliability(s));
+    }
+    return new Report(List.copyOf(scored), List.copyOf(recall), auc(scored), reliability);
+  }
+
+  private static Interval recall(List<Scored> scored, double gate) {
+    double point = microRecall(scored, gate, null);
+    SplittableRandom random = new SplittableRandom(SEED);
+    double[] draws = new double[BOOTSTRAP];
+    for (int b = 0; b < BOOTSTRAP; b++) {
+      draws[b] = microRecall(scored, gate, random);
+    }
+    Arrays.sort(draws);
+    return new Interval(
+        point, draws[(int) (BOOTSTRAP * 0.025)], draws[(int) (BOOTSTRAP * 0.975) - 1]);
+  }
+
+  private static double microRecall(
+      List<Scored> scored,
+      double gate,
+      @org.jspecify.annotations.Nullable SplittableRandom random) {
+    int caught = 0;
+    int positives = 0;
+    for (Scored s : scored) {
+      int n = s.probabilities.length;
+      int[] sample = new int[n];
+      for (int i = 0; i < n; i++) {
+        sample[i] = random == null ? i : random.nextInt(n);
+      }
+      caught += s.caught(gate, sample);
+      for (int i : sample) {
+        positives += s.reverted[i] ? 1 : 0;
+      }
+    }
+    return positives == 0 ? 0 : (double) caught / positives;
+  }
+
+  /** The ROC AUC of all test rows pooled, ties counted half. */
+  static double auc(List<Scored> scored) {
+    int n = 0;
+    for (Scored s : scored) {
+      n += s.probabilities.length;
+    }
+    double[] p = new double[n];
+    boolean[] y = new boolean[n];
+    int k = 0;
+    for (Scored s : scored) {
+      for (int i = 0; i < s.probabilities.length; i++) {
+        p[k] = s.probabilities[i];
+        y[k++] = s.reverted[i];
+      }
+    }
+    return auc(p, y);
+  }
+
+  static double auc(double[] p, boolean[] y) {
+    int n = p.length;
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingDouble(i -> p[i]));
+    double rankSum = 0;
+    long positives = 0;
+    int i = 0;
+    while (i < n) {
+      int j = i;
+      while (j + 1 < n && p[order[j + 1]] == p[order[i]]) {
+        j++;
+      }
+      double rank = (i + j) / 2.0 + 1;
+      for (int m = i; m <= j; m++) {
+        if (y[order[m]]) {
+          rankSum += rank;
+          positives++;
+        }
+      }
+      i = j + 1;
+    }
+    long negatives = n - positives;
+    if (positives == 0 || negatives == 0) {
+      return Double.NaN;
+    }
+    return (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+  }
+
+  private static String reliability(Scored s) {
+    int n = s.probabilities.length;
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingDouble(i -> s.probabilities[i]));
+    StringBuilder text = new StringBuilder();
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "%s (%d test commits, %d reverted, AUC %.3f)%n%n| decile | commits | mean predicted | observed |%n|---|---|---|---|%n",
+            s.repository(),
+            n,
+            s.positives(),
+            auc(s.probabilities, s.reverted)));
+    for (int decile = 0; decile < 10; decile++) {
+      int from = decile * n / 10;
+      int to = (decile + 1) * n / 10;
+      double predicted = 0;
+      int observed = 0;
+      for (int i = from; i < to; i++) {
+        predicted += s.probabilities[order[i]];
+        observed += s.reverted[order[i]] ? 1 : 0;
+      }
+      int count = Math.max(1, to - from);
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "| %d | %d | %.2f%% | %.2f%% |%n",
+              decile + 1,
+              to - from,
+              100 * predicted / count,
+              100.0 * observed / count));
+    }
+    return text.toString();
+  }
+}

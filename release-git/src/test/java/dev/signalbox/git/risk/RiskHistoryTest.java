@@ -1,0 +1,399 @@
+package dev.signalbox.git.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.signalbox.core.risk.ChangeFeature;
+import dev.signalbox.core.risk.FeatureVector;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every column of the risk data on a small real repository, against values computed by hand: new
+ * files, binary files, renames, test/build/dependency/migration/config/doc paths, a revert by
+ * commit id, a revert of that revert by subject, and a missing blob as on a partial clone.
+ */
+class RiskHistoryTest {
+  private static final Instant T0 = Instant.parse("2026-01-05T08:00:00Z"); // a Monday
+  private static final long DAY = 86_400;
+
+  @TempDir Path dir;
+
+  private @Nullable Git git;
+
+  private Git git() {
+    return Objects.requireNonNull(git, "git");
+  }
+
+  @BeforeEach
+  void init() throws Exception {
+    git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
+  }
+
+  @AfterEach
+  void close() {
+    git().close();
+  }
+
+  private RevCommit commit(String author, ZoneOffset offset, int day, String message)
+      throws Exception {
+    PersonIdent ident =
+        new PersonIdent(author, author + "@Example.com", T0.plusSeconds(day * DAY), offset);
+    return git().commit().setMessage(message).setAuthor(ident).setCommitter(ident).call();
+  }
+
+  private void write(String path, String text) throws IOException {
+    write(path, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void write(String path, byte[] content) throws IOException {
+    Path file = dir.resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.write(file, content);
+  }
+
+  private void stage() throws Exception {
+    git().add().addFilepattern(".").call();
+    git().add().addFilepattern(".").setUpdate(true).call();
+  }
+
+  private static Map<ChangeFeature, Double> expected(Object... pairs) {
+    Map<ChangeFeature, Double> map = new EnumMap<>(ChangeFeature.class);
+    for (ChangeFeature feature : ChangeFeature.values()) {
+      map.put(feature, 0.0);
+    }
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put((ChangeFeature) pairs[i], ((Number) pairs[i + 1]).doubleValue());
+    }
+    return map;
+  }
+
+  private static void assertFeatures(FeatureVector actual, Map<ChangeFeature, Double> expected) {
+    for (ChangeFeature feature : ChangeFeature.values()) {
+      assertThat(actual.get(feature))
+          .as(feature.column())
+          .isCloseTo(expected.get(feature), within(1e-4));
+    }
+  }
+
+  @Test
+  void everyColumnMatchesHandComputedValues() throws Exception {
+    ZoneOffset plus2 = ZoneOffset.ofHours(2);
+    ZoneOffset minus5 = ZoneOffset.ofHours(-5);
+
+    write("src/Main.java", "class Main {\n  int x;\n}\n");
+    write("README.md", "hello\n");
+    stage();
+    RevCommit c1 = commit("alice", plus2, 0, "Initial commit");
+
+    write("src/Main.java", "class Main {\n  int y;\n}\n");
+    write("src/MainTest.java", "class MainTest {\n}\n");
+    write("pom.xml", "<project/>\n");
+    write("db/migrations/V1__init.sql", "create table t(x int);\n");
+    write("logo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
+    stage();
+    RevCommit c2 = commit("bob", minus5, 1, "Fix crash in main\n\nDetails here.\n");
+
+    write("src/Main.java", "class Main {\n  int x;\n}\n");
+    git().rm().addFilepattern("src/MainTest.java").call();
+    stage();
+    String revertBody = "This reverts commit " + c2.name() + ".\n";
+    RevCommit c3 = commit("alice", plus2, 2, "Revert \"Fix crash in main\"\n\n" + revertBody);
+
+    git().rm().addFilepattern("src/Main.java").call();
+    write("src/App.java", "class Main {\n  int x;\n}\n");
+    write(".github/workflows/ci.yml", "on: push\n");
+    write("app.properties", "a=b\n");
+    write("docs/guide.md", "# Guide\n");
+    stage();
+    RevCommit c4 = commit("bob", minus5, 3, "Reland the fix");
+
+    write("src/MainTest.java", "class MainTest {\n}\n");
+    stage();
+    RevCommit c5 = commit("alice", plus2, 4, "Revert \"Revert \"Fix crash in main\"\"");
+
+    List<LandedCommit> rows = RiskHistory.of(git().getRepository()).landed("HEAD");
+
+    assertThat(rows)
+        .extracting(LandedCommit::sha)
+        .containsExactly(c1.name(), c2.name(), c3.name(), c4.name(), c5.name());
+    assertThat(rows.get(0).authorId()).isEqualTo(HistoryState.authorId("alice@example.com"));
+    assertThat(rows.get(2).authorId()).isEqualTo(rows.get(0).authorId());
+    assertThat(rows.get(1).authorTime()).isEqualTo(T0.getEpochSecond() + DAY);
+    assertThat(rows).allMatch(LandedCommit::censored, "within 90 days of HEAD");
+
+    // 10:00 local on Monday; churn 3 and 1 lines: H = 0.8113 bits.
+    assertFeatures(
+        rows.get(0).features(),
+        expected(
+            ChangeFeature.FILES_CHANGED,
+            2,
+            ChangeFeature.LINES_ADDED,
+            4,
+            ChangeFeature.DIRS_TOUCHED,
+            2,
+            ChangeFeature.SUBSYSTEMS,
+            2,
+            ChangeFeature.ENTROPY,
+            0.8113,
+            ChangeFeature.NEW_FILES,
+            2,
+            ChangeFeature.FILE_AGE_DAYS_MEAN,
+            -1,
+            ChangeFeature.HOUR_LOCAL,
+            10,
+            ChangeFeature.WEEKDAY,
+            0,
+            ChangeFeature.MSG_LEN,
+            14));
+
+    // 03:00 local on Tuesday at -05:00; churn 2, 2, 1, 1 and a binary: H = 1.9183 bits.
+    assertFeatures(
+        rows.get(1).features(),
+        expected(
+            ChangeFeature.FILES_CHANGED,
+            5,
+            ChangeFeature.LINES_ADDED,
+            5,
+            ChangeFeature.LINES_DELETED,
+            1,
+            ChangeFeature.BINARY_FILES,
+            1,
+            ChangeFeature.DIRS_TOUCHED,
+            3,
+            ChangeFeature.SUBSYSTEMS,
+            3,
+            ChangeFeature.ENTROPY,
+            1.9183,
+            ChangeFeature.TOUCHES_TESTS,
+            1,
+            ChangeFeature.TOUCHES_BUILD,
+            1,
+            ChangeFeature.TOUCHES_DEPS,
+            1,
+            ChangeFeature.TOUCHES_MIGRATIONS,
+            1,
+            ChangeFeature.NEW_FILES,
+            4,
+            ChangeFeature.FILE_PRIOR_CHANGES,
+            1,
+            ChangeFeature.FILE_PRIOR_DEVS,
+            1,
+            ChangeFeature.FILE_AGE_DAYS_MEAN,
+            1,
+            ChangeFeature.HOUR_LOCAL,
+            3,
+            ChangeFeature.WEEKDAY,
+            1,
+            ChangeFeature.IS_FIX,
+            1,
+            ChangeFeature.MSG_LEN,
+            17 + "Details here.\n".length()));
+
+    // The revert: MainTest.java deleted (2 lines), Main.java restored (1 and 1).
+    assertFeatures(
+        rows.get(2).features(),
+        expected(
+            ChangeFeature.FILES_CHANGED,
+            2,
+            ChangeFeature.LINES_ADDED,
+            1,
+            ChangeFeature.LINES_DELETED,
+            3,
+            ChangeFeature.DIRS_TOUCHED,
+            1,
+            ChangeFeature.SUBSYSTEMS,
+            1,
+            ChangeFeature.ENTROPY,
+            1,
+            ChangeFeature.TOUCHES_TESTS,
+            1,
+            ChangeFeature.FILE_PRIOR_CHANGES,
+            3,
+            ChangeFeature.FILE_PRIOR_DEVS,
+            2,
+            ChangeFeature.FILE_AGE_DAYS_MEAN,
+            1,
+            ChangeFeature.AUTHOR_PRIOR_COMMITS,
+            1,
+            ChangeFeature.HOUR_LOCAL,
+            10,
+            ChangeFeature.WEEKDAY,
+            2,
+            ChangeFeature.IS_FIX,
+            1,
+            ChangeFeature.MSG_LEN,
+            26 + revertBody.length(),
+            ChangeFeature.IS_REVERT,
+            1));
+
+    // A rename counts under its new, never-touched path with no lines; bob's fix was reverted.
+    assertFeatures(
+        rows.get(3).features(),
+        expected(
+            ChangeFeature.FILES_CHANGED,
+            4,
+            ChangeFeature.LINES_ADDED,
+            3,
+            ChangeFeature.DIRS_TOUCHED,
+            4,
+            ChangeFeature.SUBSYSTEMS,
+            4,
+            ChangeFeature.ENTROPY,
+            1.585,
+            ChangeFeature.TOUCHES_BUILD,
+            1,
+            ChangeFeature.TOUCHES_CONFIG,
+            1,
+            ChangeFeature.NEW_FILES,
+            4,
+            ChangeFeature.FILE_AGE_DAYS_MEAN,
+            -1,
+            ChangeFeature.AUTHOR_PRIOR_COMMITS,
+            1,
+            ChangeFeature.AUTHOR_PRIOR_REVERTED,
+            1,
+            ChangeFeature.HOUR_LOCAL,
+            3,
+            ChangeFeature.WEEKDAY,
+            3,
+            ChangeFeature.IS_FIX,
+            1,
+            ChangeFeature.IS_RELAND,
+            1,
+            ChangeFeature.MSG_LEN,
+            14));
+
+    // The revert of the revert, resolved by its quoted subject.
+    assertFeatures(
+        rows.get(4).features(),
+        expected(
+            ChangeFeature.FILES_CHANGED,
+            1,
+            ChangeFeature.LINES_ADDED,
+            2,
+            ChangeFeature.DIRS_TOUCHED,
+            1,
+            ChangeFeature.SUBSYSTEMS,
+            1,
+            ChangeFeature.TOUCHES_TESTS,
+            1,
+            ChangeFeature.TEST_ONLY,
+            1,
+            ChangeFeature.FILE_PRIOR_CHANGES,
+            2,
+            ChangeFeature.FILE_PRIOR_DEVS,
+            2,
+            ChangeFeature.FILE_AGE_DAYS_MEAN,
+            2,
+            ChangeFeature.FILE_PRIOR_REVERTS,
+            1,
+            ChangeFeature.AUTHOR_PRIOR_COMMITS,
+            2,
+            ChangeFeature.HOUR_LOCAL,
+            10,
+            ChangeFeature.WEEKDAY,
+            4,
+            ChangeFeature.IS_FIX,
+            1,
+            ChangeFeature.MSG_LEN,
+            "Revert \"Revert \"Fix crash in main\"\"".length(),
+            ChangeFeature.IS_REVERT,
+            1));
+
+    assertThat(rows.get(1).outcome())
+        .isEqualTo(
+            new RevertOutcome(
+                true,
+                true,
+                java.util.OptionalDouble.of(1.0),
+                java.util.Optional.of(c3.name()),
+                java.util.Optional.of(RevertKind.SHA),
+                false));
+    assertThat(rows.get(2).outcome().kind()).contains(RevertKind.SUBJECT);
+    assertThat(rows.get(2).outcome().revertSha()).contains(c5.name());
+    assertThat(rows.get(2).outcome().lagDays()).hasValue(2.0);
+    assertThat(rows.get(0).outcome()).isEqualTo(RevertOutcome.none());
+    assertThat(rows.get(3).outcome()).isEqualTo(RevertOutcome.none());
+  }
+
+  @Test
+  void aMissingBlobCountsAsBinaryLikeOnAPartialClone() throws Exception {
+    write("a.txt", "one\ntwo\n");
+    stage();
+    commit("alice", ZoneOffset.UTC, 0, "Add a");
+    write("a.txt", "one\nthree\n");
+    write("b.txt", "new\n");
+    stage();
+    RevCommit second = commit("alice", ZoneOffset.UTC, 1, "Change a");
+    ObjectId missing;
+    try (var walk =
+        org.eclipse.jgit.treewalk.TreeWalk.forPath(
+            git().getRepository(), "a.txt", second.getTree())) {
+      missing = walk.getObjectId(0);
+    }
+    String hex = missing.name();
+    Files.delete(dir.resolve(".git/objects/" + hex.substring(0, 2) + "/" + hex.substring(2)));
+
+    List<LandedCommit> rows = RiskHistory.of(git().getRepository()).landed("main");
+
+    FeatureVector features = rows.get(1).features();
+    assertThat(features.get(ChangeFeature.FILES_CHANGED)).isEqualTo(2);
+    assertThat(features.get(ChangeFeature.BINARY_FILES)).isEqualTo(1);
+    assertThat(features.get(ChangeFeature.LINES_ADDED)).isEqualTo(1);
+    assertThat(features.get(ChangeFeature.LINES_DELETED)).isZero();
+  }
+
+  @Test
+  void aCommitOnAMergedBranchCanRevertALandedOne() throws Exception {
+    write("a.txt", "one\n");
+    stage();
+    commit("alice", ZoneOffset.UTC, 0, "Add a");
+    write("a.txt", "two\n");
+    stage();
+    RevCommit change = commit("bob", ZoneOffset.UTC, 1, "Change a");
+    git().checkout().setCreateBranch(true).setName("side").call();
+    write("a.txt", "one\n");
+    stage();
+    RevCommit revert =
+        commit("carol", ZoneOffset.UTC, 2, "Partial revert \"Change a\"\n\nIt broke b.\n");
+    git().checkout().setName("main").call();
+    write("c.txt", "c\n");
+    stage();
+    commit("alice", ZoneOffset.UTC, 3, "Add c");
+    PersonIdent merger =
+        new PersonIdent("alice", "alice@example.com", T0.plusSeconds(4 * DAY), ZoneOffset.UTC);
+    git().merge().include(revert).setCommit(false).call();
+    git().commit().setMessage("Merge side").setAuthor(merger).setCommitter(merger).call();
+    write("d.txt", "d\n");
+    stage();
+    commit("dave", ZoneOffset.UTC, 5, "Add d");
+
+    List<LandedCommit> rows = RiskHistory.of(git().getRepository()).landed("main");
+
+    assertThat(rows).extracting(LandedCommit::sha).doesNotContain(revert.name()).hasSize(4);
+    LandedCommit changed = rows.get(1);
+    assertThat(changed.sha()).isEqualTo(change.name());
+    assertThat(changed.outcome().revertSha()).contains(revert.name());
+    assertThat(changed.outcome().kind()).contains(RevertKind.SUBJECT);
+    // bob's change was reverted on day 2, before "Add c" on day 3 — but bob wrote nothing since.
+    assertThat(rows.get(3).features().get(ChangeFeature.AUTHOR_PRIOR_REVERTED)).isZero();
+  }
+}
