@@ -202,6 +202,8 @@ public class MergeSimulationBenchmark {
         train.add(ObjectId.fromString(head.commit()));
       }
     }
+    // git packs what a ref reaches: without one, every object would stay loose
+    run(gitDir, "update-ref", "refs/heads/train", train.get(train.size() - 1).name());
     if (packing.equals("plain")) {
       run(gitDir, "repack", "-a", "-d", "-q", "-f", "--window=0");
     } else {
@@ -313,7 +315,9 @@ public class MergeSimulationBenchmark {
               + topicCount
               + " are needed");
     }
-    run(gitDir, "repack", "-d", "-l", "-q"); // the commits and trees written here, in one pack
+    // the commits and trees written here, in one pack; git packs only what a ref reaches
+    run(gitDir, "update-ref", "refs/heads/train", train.get(train.size() - 1).name());
+    run(gitDir, "repack", "-d", "-l", "-q");
     run(gitDir, "prune-packed");
   }
 
@@ -364,6 +368,11 @@ public class MergeSimulationBenchmark {
       Thread.currentThread().interrupt();
       throw new UncheckedIOException(new IOException("interrupted", e));
     }
+  }
+
+  /** The benchmark's repository (a bare one). */
+  Path gitDir() {
+    return gitDir;
   }
 
   /** Deletes the repository. */

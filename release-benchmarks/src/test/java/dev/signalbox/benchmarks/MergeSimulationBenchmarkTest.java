@@ -28,6 +28,7 @@ class MergeSimulationBenchmarkTest {
       assertThat(benchmark.mergeTreeBatch()).hasSize(8);
       assertThat(benchmark.changeListing()).isNotNull();
       benchmark.check();
+      assertThat(looseObjects(benchmark)).as("objects left loose after the repack").isZero();
     } finally {
       benchmark.tearDown();
     }
@@ -74,11 +75,25 @@ class MergeSimulationBenchmarkTest {
       assertThat(benchmark.mergeTreeBatch()).hasSize(8);
       assertThat(benchmark.changeListing().toString()).contains("shared.txt");
       assertThat(benchmark.topicReport).contains("1 that do not cherry-pick onto the base");
+      assertThat(looseObjects(benchmark)).as("objects left loose after the repack").isZero();
     } finally {
       benchmark.tearDown();
     }
     assertThat(git(real, "for-each-ref")).isEqualTo(refsBefore);
     assertThat(git(real, "count-objects", "-v")).isEqualTo(objectsBefore);
+  }
+
+  /** How many loose objects the benchmark's repository holds, as git counts them. */
+  private static int looseObjects(MergeSimulationBenchmark benchmark) throws Exception {
+    String counts = git(benchmark.gitDir(), "count-objects", "-v");
+    return Integer.parseInt(
+        counts
+            .lines()
+            .filter(l -> l.startsWith("count: "))
+            .findFirst()
+            .orElseThrow()
+            .substring("count: ".length())
+            .strip());
   }
 
   private static void write(Path repository, String name, List<String> lines) throws IOException {
