@@ -315,10 +315,51 @@ public class MergeSimulationBenchmark {
               + topicCount
               + " are needed");
     }
-    // the commits and trees written here, in one pack; git packs only what a ref reaches
-    run(gitDir, "update-ref", "refs/heads/train", train.get(train.size() - 1).name());
-    run(gitDir, "repack", "-d", "-l", "-q");
+    packLooseObjects();
     run(gitDir, "prune-packed");
+  }
+
+  /**
+   * Packs the objects written here, named one by one to {@code git pack-objects}: a repack would
+   * walk the borrowed history too, which a snapshot may not hold entirely.
+   */
+  private void packLooseObjects() throws IOException {
+    StringBuilder ids = new StringBuilder();
+    Path objects = gitDir.resolve("objects");
+    try (Stream<Path> files = Files.walk(objects, 2)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Path relative = objects.relativize(file);
+        if (relative.getNameCount() != 2) {
+          continue;
+        }
+        String folder = relative.getName(0).toString();
+        String name = relative.getName(1).toString();
+        if (folder.matches("[0-9a-f]{2}") && name.matches("[0-9a-f]{38}")) {
+          ids.append(folder).append(name).append('\n');
+        }
+      }
+    }
+    Process git =
+        new ProcessBuilder(
+                "git",
+                "--git-dir=" + gitDir,
+                "pack-objects",
+                "-q",
+                gitDir.resolve("objects/pack/pack").toString())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    try (OutputStream in = git.getOutputStream()) {
+      in.write(ids.toString().getBytes(StandardCharsets.US_ASCII));
+    }
+    try {
+      if (git.waitFor() != 0) {
+        throw new IOException("git pack-objects failed on " + gitDir);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UncheckedIOException(new IOException("interrupted", e));
+    }
   }
 
   /**
