@@ -9,6 +9,7 @@ module dev.signalbox.benchmarks {
   requires transitive tools.jackson.databind;
   requires dev.signalbox.git;
   requires org.eclipse.jgit;
+  requires java.management;
   requires jmh.core;
 
   exports dev.signalbox.benchmarks;

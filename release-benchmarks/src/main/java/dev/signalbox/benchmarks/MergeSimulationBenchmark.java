@@ -1,6 +1,7 @@
 package dev.signalbox.benchmarks;
 
 import dev.signalbox.core.model.Revision;
+import dev.signalbox.core.spi.MergeConflictException;
 import dev.signalbox.core.spi.MergeSimulation;
 import dev.signalbox.git.GitVersionControl;
 import java.io.ByteArrayOutputStream;
@@ -31,8 +32,12 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.merge.MergeStrategy;
 import org.eclipse.jgit.merge.Merger;
+import org.eclipse.jgit.merge.ThreeWayMerger;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.PackParser;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -73,6 +78,11 @@ import org.openjdk.jmh.annotations.TearDown;
 public class MergeSimulationBenchmark {
   static final int FILES = 3_200;
   static final int TOPICS = 60;
+  static final String SYNTHETIC = "synthetic";
+
+  /** How many first-parent commits of a real repository's {@code HEAD} its topics come from. */
+  static final int HISTORY = 400;
+
   private static final int HOT_FILES = 40;
   private static final PersonIdent AUTHOR =
       new PersonIdent(
@@ -89,6 +99,22 @@ public class MergeSimulationBenchmark {
   @Param({"deltas"})
   public String packing = "deltas";
 
+  /**
+   * Where the repository comes from: {@code synthetic}, built in the set-up as described above, or
+   * the path of a real git repository (bare, or a work tree with {@code .git}), e.g. {@code -p
+   * source=/work/.mirror/apache+commons-lang/repo}. A real repository is only read: the set-up
+   * makes a new bare repository in a temporary folder that borrows its objects (git's {@code
+   * objects/info/alternates}) and writes its topics and train there. The topics are the real recent
+   * changes: going from the oldest to the newest of the last {@value #HISTORY} commits on the
+   * first-parent line of {@code HEAD} (merges left out), each is cherry-picked (by JGit, over its
+   * own parent) onto the commit before them all, which is the base, and kept as a topic when that
+   * applies cleanly and the simulation, git and JGit then merge it cleanly into the train so far
+   * with the same tree; until there are {@value #TOPICS}. {@code packing} has no effect on a real
+   * repository: its packs are used as they are.
+   */
+  @Param({"synthetic"})
+  public String source = SYNTHETIC;
+
   private Path directory = Path.of(".");
 
   @SuppressWarnings("NullAway.Init") // set by setUp(), which JMH calls first
@@ -104,6 +130,10 @@ public class MergeSimulationBenchmark {
   private Path gitDir = Path.of(".");
 
   private byte[] mergeTreeInput = new byte[0];
+
+  /** Where a real repository's topics came from and what was left out; empty if synthetic. */
+  String topicReport = "";
+
   private int nextTopic;
 
   /** The benchmark at full size; JMH calls it. */
@@ -117,13 +147,31 @@ public class MergeSimulationBenchmark {
     this.topicCount = topics;
   }
 
-  /** Builds, packs and checks the repository. */
+  /** Builds, packs and checks the repository, or makes topics from a real one. */
   @Setup
   public void setUp() throws IOException {
     directory = Files.createTempDirectory("signalbox-merge-bench");
     gitDir = directory.resolve("repo.git");
     repository = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setBare().build();
     repository.create(true);
+    if (source.equals(SYNTHETIC)) {
+      buildSynthetic();
+    } else {
+      borrowRealHistory(Path.of(source));
+    }
+    repository.close();
+    repository = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setBare().build();
+    vcs = GitVersionControl.open(gitDir);
+
+    StringBuilder input = new StringBuilder();
+    for (int t = 0; t < topicCount; t++) {
+      input.append(train.get(t).name()).append(' ').append(topics.get(t).commit()).append('\n');
+    }
+    mergeTreeInput = input.toString().getBytes(StandardCharsets.US_ASCII);
+    check();
+  }
+
+  private void buildSynthetic() throws IOException {
     TreeMap<String, byte[]> tree = new TreeMap<>();
     for (int i = 0; i < files; i++) {
       tree.put(path(i), content(i, i < HOT_FILES ? 400 : 40, -1, ""));
@@ -154,22 +202,218 @@ public class MergeSimulationBenchmark {
         train.add(ObjectId.fromString(head.commit()));
       }
     }
+    // git packs what a ref reaches: without one, every object would stay loose
+    run(gitDir, "update-ref", "refs/heads/train", train.get(train.size() - 1).name());
     if (packing.equals("plain")) {
       run(gitDir, "repack", "-a", "-d", "-q", "-f", "--window=0");
     } else {
       run(gitDir, "repack", "-a", "-d", "-q");
     }
     run(gitDir, "prune-packed");
+  }
+
+  /**
+   * Makes {@link #topicCount} topics and their train from the recent history of the repository at
+   * {@code path}, in the new repository, which borrows that one's objects.
+   */
+  private void borrowRealHistory(Path path) throws IOException {
+    Path sourceGitDir = Files.isDirectory(path.resolve(".git")) ? path.resolve(".git") : path;
+    Path objects = sourceGitDir.resolve("objects").toAbsolutePath();
+    if (!Files.isDirectory(objects)) {
+      throw new IllegalArgumentException("source: no git repository at " + path);
+    }
+    Files.writeString(gitDir.resolve("objects/info/alternates"), objects + "\n");
+    ObjectId head;
+    try (Repository real =
+        new FileRepositoryBuilder().setGitDir(sourceGitDir.toFile()).setMustExist(true).build()) {
+      head = real.resolve(Constants.HEAD);
+    }
+    if (head == null) {
+      throw new IllegalArgumentException("source: " + path + " has no HEAD commit");
+    }
     repository.close();
     repository = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setBare().build();
-    vcs = GitVersionControl.open(gitDir);
 
-    StringBuilder input = new StringBuilder();
-    for (int t = 0; t < topicCount; t++) {
-      input.append(train.get(t).name()).append(' ').append(topics.get(t).commit()).append('\n');
+    List<RevCommit> line = new ArrayList<>(); // newest first
+    try (RevWalk walk = new RevWalk(repository)) {
+      RevCommit commit = walk.parseCommit(head);
+      while (line.size() < HISTORY && commit.getParentCount() > 0) {
+        line.add(commit);
+        commit = walk.parseCommit(commit.getParent(0));
+      }
+      line.add(commit);
     }
-    mergeTreeInput = input.toString().getBytes(StandardCharsets.US_ASCII);
-    check();
+    RevCommit baseCommit = line.get(line.size() - 1);
+    base = Revision.of(baseCommit.name());
+    train.add(baseCommit.copy());
+    int skippedPick = 0;
+    int skippedTrain = 0;
+    int skippedJGit = 0;
+    try (GitVersionControl writer = GitVersionControl.open(gitDir)) {
+      Revision trainHead = base;
+      for (int i = line.size() - 2; i >= 0 && topics.size() < topicCount; i--) {
+        RevCommit change = line.get(i);
+        if (change.getParentCount() != 1) {
+          continue; // merges are not topics
+        }
+        ObjectId picked = cherryPick(baseCommit, change);
+        if (picked == null) {
+          skippedPick++;
+          continue;
+        }
+        Revision merged;
+        try {
+          merged = writer.writeMerge(trainHead, Revision.of(picked.name()), "train");
+        } catch (MergeConflictException e) {
+          skippedTrain++; // conflicts with the train so far, or a rename the simulation leaves
+          continue;
+        }
+        ObjectId mergedTree = ObjectId.fromString(writer.tree(merged).id());
+        String gitTree = mergeTree(ObjectId.fromString(trainHead.commit()), picked);
+        if (!mergedTree.name().equals(gitTree)) {
+          throw new IllegalStateException(
+              "on "
+                  + change.name()
+                  + " the simulation's tree "
+                  + mergedTree.name()
+                  + " is not git's: "
+                  + gitTree);
+        }
+        ObjectId jgit = resolve(ObjectId.fromString(trainHead.commit()), picked);
+        if (!mergedTree.equals(jgit)) {
+          skippedJGit++; // JGit's resolve conflicts, or (no rename detection) differs from git
+          continue;
+        }
+        topics.add(Revision.of(picked.name()));
+        train.add(ObjectId.fromString(merged.commit()));
+        trainHead = merged;
+      }
+    }
+    topicReport =
+        path
+            + ": base "
+            + base.commit()
+            + ", "
+            + topics.size()
+            + " topics; left out: "
+            + skippedPick
+            + " that do not cherry-pick onto the base, "
+            + skippedTrain
+            + " that conflict with the train (or rename), "
+            + skippedJGit
+            + " that JGit cannot merge as git does";
+    System.err.println("# " + topicReport);
+    if (topics.size() != topicCount) {
+      throw new IllegalStateException(
+          "source: only "
+              + topics.size()
+              + " of the last "
+              + HISTORY
+              + " commits of "
+              + path
+              + " make clean topics, "
+              + topicCount
+              + " are needed");
+    }
+    packLooseObjects();
+    run(gitDir, "prune-packed");
+  }
+
+  /**
+   * Packs the objects written here, named one by one to {@code git pack-objects}: a repack would
+   * walk the borrowed history too, which a snapshot may not hold entirely.
+   */
+  private void packLooseObjects() throws IOException {
+    StringBuilder ids = new StringBuilder();
+    Path objects = gitDir.resolve("objects");
+    try (Stream<Path> files = Files.walk(objects, 2)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Path relative = objects.relativize(file);
+        if (relative.getNameCount() != 2) {
+          continue;
+        }
+        String folder = relative.getName(0).toString();
+        String name = relative.getName(1).toString();
+        if (folder.matches("[0-9a-f]{2}") && name.matches("[0-9a-f]{38}")) {
+          ids.append(folder).append(name).append('\n');
+        }
+      }
+    }
+    Process git =
+        new ProcessBuilder(
+                "git",
+                "--git-dir=" + gitDir,
+                "pack-objects",
+                "-q",
+                gitDir.resolve("objects/pack/pack").toString())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    try (OutputStream in = git.getOutputStream()) {
+      in.write(ids.toString().getBytes(StandardCharsets.US_ASCII));
+    }
+    try {
+      if (git.waitFor() != 0) {
+        throw new IOException("git pack-objects failed on " + gitDir);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UncheckedIOException(new IOException("interrupted", e));
+    }
+  }
+
+  /**
+   * {@code change} applied to {@code onto} (JGit's resolve merge over the change's parent), as a
+   * new commit whose only parent is {@code onto}; null if it conflicts or changes nothing.
+   */
+  private @Nullable ObjectId cherryPick(RevCommit onto, RevCommit change) throws IOException {
+    try (ObjectInserter inserter = repository.newObjectInserter()) {
+      ThreeWayMerger merger =
+          (ThreeWayMerger) MergeStrategy.RESOLVE.newMerger(inserter, repository.getConfig());
+      merger.setBase(change.getParent(0));
+      if (!merger.merge(onto, change)) {
+        return null;
+      }
+      ObjectId tree = merger.getResultTreeId();
+      if (tree.equals(onto.getTree())) {
+        return null;
+      }
+      CommitBuilder commit = new CommitBuilder();
+      commit.setTreeId(tree);
+      commit.setParentId(onto);
+      commit.setAuthor(change.getAuthorIdent());
+      commit.setCommitter(change.getCommitterIdent());
+      commit.setMessage(change.getFullMessage());
+      ObjectId id = inserter.insert(commit);
+      inserter.flush();
+      return id;
+    }
+  }
+
+  /** The tree {@code git merge-tree --write-tree} writes for one merge; "conflict" if none. */
+  private String mergeTree(ObjectId ours, ObjectId theirs) throws IOException {
+    Process git =
+        new ProcessBuilder(
+                "git",
+                "--git-dir=" + gitDir,
+                "merge-tree",
+                "--write-tree",
+                ours.name(),
+                theirs.name())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    String output = new String(git.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+    try {
+      return git.waitFor() == 0 ? output.strip() : "conflict";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UncheckedIOException(new IOException("interrupted", e));
+    }
+  }
+
+  /** The benchmark's repository (a bare one). */
+  Path gitDir() {
+    return gitDir;
   }
 
   /** Deletes the repository. */
@@ -249,12 +493,18 @@ public class MergeSimulationBenchmark {
   }
 
   ObjectId resolve(int t) throws IOException {
+    ObjectId tree = resolve(train.get(t), ObjectId.fromString(topics.get(t).commit()));
+    if (tree == null) {
+      throw new IllegalStateException("JGit found a conflict in merge " + t);
+    }
+    return tree;
+  }
+
+  /** JGit's resolve merge of two commits in core: the tree, or null if it conflicts. */
+  private @Nullable ObjectId resolve(ObjectId ours, ObjectId theirs) throws IOException {
     try (ObjectInserter hashing = new HashingInserter(repository)) {
       Merger merger = MergeStrategy.RESOLVE.newMerger(hashing, repository.getConfig());
-      if (!merger.merge(train.get(t), ObjectId.fromString(topics.get(t).commit()))) {
-        throw new IllegalStateException("JGit found a conflict in merge " + t);
-      }
-      return merger.getResultTreeId();
+      return merger.merge(ours, theirs) ? merger.getResultTreeId() : null;
     }
   }
 

@@ -796,9 +796,15 @@ public final class GitVersionControl implements VersionControl, AutoCloseable {
     }
     int added = 0;
     int removed = 0;
-    for (Edit edit : TextMerge.diff(before, after)) {
-      added += edit.getLengthB();
-      removed += edit.getLengthA();
+    if (before.length == 0) {
+      added = TextMerge.lines(after); // what a diff from nothing would find, without one
+    } else if (after.length == 0) {
+      removed = TextMerge.lines(before);
+    } else if (!entry.getOldId().equals(entry.getNewId())) {
+      for (Edit edit : TextMerge.diff(before, after)) {
+        added += edit.getLengthB();
+        removed += edit.getLengthA();
+      }
     }
     return new FileChange(repoPath(path), oldPath, kind, added, removed, false);
   }

@@ -58,6 +58,17 @@ final class TextMerge {
     return false;
   }
 
+  /** How many lines {@code content} has to git: a last line without a newline counts. */
+  static int lines(byte[] content) {
+    int lines = 0;
+    for (byte b : content) {
+      if (b == '\n') {
+        lines++;
+      }
+    }
+    return content.length > 0 && content[content.length - 1] != '\n' ? lines + 1 : lines;
+  }
+
   /** The edits from {@code a} to {@code b} as {@code git diff} finds them (Myers). */
   static EditList diff(byte[] a, byte[] b) {
     return MYERS.diff(LINES, new RawText(a), new RawText(b));

@@ -212,6 +212,102 @@ class GitVersionControlTest {
     }
   }
 
+  /**
+   * Line counts are git's ({@code git diff --numstat}): an added or deleted file counts its lines
+   * (a last line without a newline too) without a diff, a change of mode alone counts none.
+   */
+  @Test
+  void lineCountsAreGitsForAddedDeletedAndModeOnlyChanges() {
+    try (TestRepository repository = TestRepository.init(directory.resolve("repo.git"), true)) {
+      Map<String, TestRepository.Entry> before = new TreeMap<>();
+      before.put("deleted.txt", TestRepository.file("1\n2\n3"));
+      before.put("mode.sh", TestRepository.file(TEXT));
+      before.put("edited.txt", TestRepository.file(TEXT));
+      before.put("emptied.txt", TestRepository.file("1\n2\n"));
+      Map<String, TestRepository.Entry> after = new TreeMap<>();
+      after.put("added.txt", TestRepository.file("a\nb"));
+      after.put("added-empty.txt", TestRepository.file(""));
+      after.put("mode.sh", TestRepository.executable(TEXT));
+      after.put("edited.txt", TestRepository.file(TEXT.replace("5\n", "five\nand more\n")));
+      after.put("emptied.txt", TestRepository.file(""));
+      Revision base = repository.commit(List.of(), before);
+      Revision head = repository.commit(List.of(base), after);
+      try (GitVersionControl vcs = GitVersionControl.open(repository.directory)) {
+        Map<String, String> counts = new TreeMap<>();
+        for (var change : vcs.changes(base, head).files()) {
+          counts.put(change.path().value(), change.linesAdded() + "\t" + change.linesRemoved());
+        }
+        Map<String, String> git = new TreeMap<>();
+        for (String line :
+            repository
+                .gitOk("diff", "--numstat", "--no-renames", base.commit(), head.commit())
+                .split("\n")) {
+          String[] fields = line.split("\t");
+          git.put(fields[2], fields[0] + "\t" + fields[1]);
+        }
+        assertThat(counts).isEqualTo(git).containsEntry("added.txt", "2\t0");
+      }
+    }
+  }
+
+  /**
+   * Readers are kept between calls and lent to one call at a time: calls from several threads at
+   * once get the answers one thread gets, after an unknown revision too; after {@code close()}
+   * every call fails with a {@link VersionControlException}.
+   */
+  @Test
+  void callsShareReadersAcrossThreadsAndFailOnceClosed() throws Exception {
+    try (TestRepository repository = TestRepository.init(directory.resolve("repo.git"), true)) {
+      Revision base = repository.commitText(List.of(), Map.of("a.txt", TEXT, "b.txt", "b\n"));
+      List<Revision> changes = new java.util.ArrayList<>();
+      for (int i = 1; i <= 5; i++) {
+        changes.add(
+            repository.commitText(
+                List.of(base),
+                Map.of("a.txt", TEXT.replace(i * 2 + "\n", "edit " + i + "\n"), "b.txt", "b\n")));
+      }
+      GitVersionControl vcs = GitVersionControl.open(repository.directory);
+      MergeSimulation expectedTrain = vcs.simulate(base, changes);
+      List<Object> expectedChanges = new java.util.ArrayList<>();
+      for (Revision change : changes) {
+        expectedChanges.add(vcs.changes(base, change));
+      }
+      assertThat(expectedTrain.isClean()).isTrue();
+      Revision unknown = Revision.of("1".repeat(40));
+      java.util.concurrent.ExecutorService threads =
+          java.util.concurrent.Executors.newFixedThreadPool(4);
+      try {
+        List<java.util.concurrent.Callable<Boolean>> calls = new java.util.ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+          int first = t;
+          calls.add(
+              () -> {
+                for (int round = 0; round < 5; round++) {
+                  int i = (first + round) % changes.size();
+                  assertThat(vcs.changes(base, changes.get(i))).isEqualTo(expectedChanges.get(i));
+                  assertThat(vcs.simulate(base, changes)).isEqualTo(expectedTrain);
+                  assertThatThrownBy(() -> vcs.changes(base, unknown))
+                      .isInstanceOf(UnknownRevisionException.class);
+                }
+                return true;
+              });
+        }
+        for (java.util.concurrent.Future<Boolean> done : threads.invokeAll(calls)) {
+          assertThat(done.get()).isTrue();
+        }
+      } finally {
+        threads.shutdown();
+      }
+      vcs.close();
+      assertThatThrownBy(() -> vcs.changes(base, changes.get(0)))
+          .isInstanceOf(VersionControlException.class)
+          .hasMessageContaining("closed");
+      assertThatThrownBy(() -> vcs.writeMerge(base, changes.get(0), "merge"))
+          .isInstanceOf(VersionControlException.class)
+          .hasMessageContaining("closed");
+    }
+  }
+
   @Test
   void codeOwnersAreLookedUpWhereGitHubLooks() {
     try (TestRepository repository = TestRepository.init(directory.resolve("repo.git"), true);
