@@ -24,7 +24,6 @@ module dev.signalbox.core {
   exports dev.signalbox.core.train;
   exports dev.signalbox.core.verification;
   exports dev.signalbox.core.notes;
-
   exports dev.signalbox.core.risk;
 
   uses dev.signalbox.core.policy.RuleProvider;
