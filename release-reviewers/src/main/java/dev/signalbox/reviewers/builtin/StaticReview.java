@@ -1,6 +1,7 @@
 package dev.signalbox.reviewers.builtin;
 
 import dev.signalbox.core.InvalidValueException;
+import dev.signalbox.core.model.AbstainCause;
 import dev.signalbox.core.model.Advice;
 import dev.signalbox.core.model.Agent;
 import dev.signalbox.core.model.Finding;
@@ -12,6 +13,7 @@ import dev.signalbox.core.model.Verdict;
 import dev.signalbox.core.model.VerdictOutcome;
 import dev.signalbox.core.spi.ReviewFailure;
 import dev.signalbox.core.spi.ReviewRequest;
+import dev.signalbox.reviewers.internal.UnifiedDiff;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -30,8 +32,9 @@ final class StaticReview {
   private StaticReview() {}
 
   /**
-   * Checks that {@code request} asks about a surface the reviewer covers and that the review was
-   * not cancelled.
+   * Checks that {@code request} asks about a surface the reviewer covers, that the review was not
+   * cancelled, and that the snapshot holds a unified diff to read when the change changes files
+   * (prose, noise or an empty diff is nothing a static review could vouch for).
    */
   static void check(ReviewRequest request, Set<RiskSurface> surfaces, Agent identity)
       throws InterruptedException {
@@ -42,16 +45,37 @@ final class StaticReview {
       throw ReviewFailure.permanent(
           identity.id() + " reviews " + surfaces + ", not " + request.surface(), null);
     }
+    int files = request.change().changes().files().size();
+    if (files > 0 && UnifiedDiff.parse(request.snapshot().diff()).files().isEmpty()) {
+      throw ReviewFailure.permanent(
+          identity.id()
+              + " found no unified diff in the snapshot of a change to "
+              + files
+              + (files == 1 ? " file" : " files")
+              + "; there is nothing it could review",
+          null);
+    }
   }
 
   /**
    * The verdict on {@code findings}, in a stable order: a rejection when one advises {@link
-   * Advice#FIX_NOW}, an approval otherwise.
+   * Advice#FIX_NOW}, an approval otherwise — unless the snapshot was cut short, when the reviewer
+   * declines rather than approve what it has not read.
    */
   static Verdict verdict(
       ReviewRequest request, Agent identity, Clock clock, List<Finding> findings) {
     List<Finding> sorted = findings.stream().sorted(ORDER).toList();
     boolean fixNow = sorted.stream().anyMatch(f -> f.advice() == Advice.FIX_NOW);
+    if (!fixNow && request.snapshot().truncated()) {
+      return Verdict.abstain(
+          request.change().ref(),
+          identity,
+          request.surface(),
+          request.contentDigest(),
+          clock.instant(),
+          AbstainCause.DECLINED,
+          "the snapshot was cut short; " + identity.id() + " approves only a diff it read whole");
+    }
     return new Verdict(
         request.change().ref(),
         identity,

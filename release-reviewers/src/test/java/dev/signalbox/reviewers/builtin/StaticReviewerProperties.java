@@ -3,12 +3,14 @@ package dev.signalbox.reviewers.builtin;
 import static dev.signalbox.reviewers.testing.Fixtures.NOW;
 import static dev.signalbox.reviewers.testing.Fixtures.REVIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.arbitrary;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.strings;
 
+import dev.signalbox.core.model.AbstainCause;
 import dev.signalbox.core.model.Advice;
 import dev.signalbox.core.model.ChangeRequest;
 import dev.signalbox.core.model.Finding;
@@ -17,6 +19,7 @@ import dev.signalbox.core.model.RiskSurface;
 import dev.signalbox.core.model.Verdict;
 import dev.signalbox.core.model.VerdictOutcome;
 import dev.signalbox.core.spi.ChangeSnapshot;
+import dev.signalbox.core.spi.ReviewFailure;
 import dev.signalbox.core.spi.ReviewRequest;
 import dev.signalbox.core.spi.Reviewer;
 import dev.signalbox.reviewers.internal.UnifiedDiff;
@@ -96,7 +99,7 @@ class StaticReviewerProperties {
   }
 
   private static Gen<String> diffs() {
-    return lists().of(fileDiffs()).ofSizeBetween(0, 5).map(parts -> String.join("", parts));
+    return lists().of(fileDiffs()).ofSizeBetween(1, 5).map(parts -> String.join("", parts));
   }
 
   @Test
@@ -153,6 +156,48 @@ class StaticReviewerProperties {
               }
               assertThat(review(reviewer, request)).isEqualTo(verdict);
             });
+  }
+
+  /**
+   * What a static reviewer cannot read it does not vouch for: no diff at all for a change that
+   * changes a file is a permanent failure, and a snapshot cut short is declined rather than
+   * approved.
+   */
+  @Test
+  void noStaticReviewerVouchesForWhatItCouldNotReadWhole() throws Exception {
+    int declined = 0;
+    for (Reviewer reviewer : REVIEWERS) {
+      RiskSurface surface = reviewer.surfaces().iterator().next();
+      ReviewRequest empty =
+          new ReviewRequest(
+              Fixtures.change(),
+              surface,
+              Fixtures.DIGEST,
+              new ChangeSnapshot("", Map.of(), false),
+              NOW.plusSeconds(60));
+      assertThatThrownBy(() -> reviewer.review(empty))
+          .as("%s on an empty diff", reviewer)
+          .isInstanceOfSatisfying(ReviewFailure.class, f -> assertThat(f.isTransient()).isFalse())
+          .hasMessageContaining("found no unified diff in the snapshot of a change to 1 file");
+
+      ReviewRequest cutShort =
+          new ReviewRequest(
+              Fixtures.change(),
+              surface,
+              Fixtures.DIGEST,
+              new ChangeSnapshot(Fixtures.DIFF, Map.of(), true),
+              NOW.plusSeconds(60));
+      Verdict verdict = reviewer.review(cutShort);
+      assertThat(verdict.outcome())
+          .as("%s on a cut-short diff", reviewer)
+          .isNotEqualTo(VerdictOutcome.APPROVE);
+      if (!verdict.hasFixNow()) { // a rejection on what it did read still stands
+        assertThat(verdict.abstention().orElseThrow().cause()).isEqualTo(AbstainCause.DECLINED);
+        assertThat(verdict.abstention().orElseThrow().detail()).contains("cut short");
+        declined++;
+      }
+    }
+    assertThat(declined).as("reviewers that declined the cut-short diff").isPositive();
   }
 
   private static Verdict review(Reviewer reviewer, ReviewRequest request) {
