@@ -169,8 +169,10 @@ public final class ProcessReviewer implements Reviewer {
     feeder.start();
     try {
       int exit = awaitExit(process, seen, deadlineNanos);
-      // a grandchild left running would hold stdout open; it is part of the tree, so it goes too
-      kill(process, seen);
+      // a grandchild left running would hold stdout open; it is part of the tree, so it goes too.
+      // Not the process itself: destroying a Process closes its streams, and the pumps may not
+      // have read all it wrote yet.
+      killDescendants(process, seen);
       long millis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
       if (!stdout.await(millis) || !stderr.await(Math.max(1, millis))) {
         throw ReviewFailure.permanent(
@@ -213,9 +215,26 @@ public final class ProcessReviewer implements Reviewer {
 
   /** Kills {@code process} and every descendant seen or still attached, forcibly. */
   private static void kill(Process process, Set<ProcessHandle> seen) {
+    List<ProcessHandle> tree = descendants(process, seen);
+    process.destroyForcibly();
+    killAll(tree);
+  }
+
+  /**
+   * Kills every descendant of {@code process} seen or still attached, forcibly, leaving the process
+   * and its streams alone.
+   */
+  private static void killDescendants(Process process, Set<ProcessHandle> seen) {
+    killAll(descendants(process, seen));
+  }
+
+  private static List<ProcessHandle> descendants(Process process, Set<ProcessHandle> seen) {
     List<ProcessHandle> tree = new ArrayList<>(seen);
     process.descendants().forEach(tree::add);
-    process.destroyForcibly();
+    return tree;
+  }
+
+  private static void killAll(List<ProcessHandle> tree) {
     for (ProcessHandle handle : List.copyOf(tree)) {
       handle.descendants().forEach(tree::add);
     }
