@@ -158,11 +158,10 @@ public final class FileLedgerStore implements LedgerStore {
     if (scan.recovery.truncated()) {
       LOG.log(
           Level.WARNING,
-          "ledger {0}: cut off an unacknowledged tail of {1} bytes ({2} whole records) at offset"
-              + " {3}: {4}",
+          "ledger {0}: cut off an unacknowledged tail of {1} bytes ({2}) at offset {3}: {4}",
           name,
           scan.recovery.truncatedBytes(),
-          scan.recovery.droppedRecords(),
+          wholeRecords(scan.recovery.droppedRecords()),
           scan.recovery.truncatedAt(),
           scan.recovery.problem().orElse(""));
     }
@@ -523,9 +522,15 @@ public final class FileLedgerStore implements LedgerStore {
     long dropped = scan.count - acknowledged;
     if (acknowledgedEnd < size) {
       if (problem == null) {
-        problem = dropped + " whole records and no acknowledged-end marker after them";
+        problem = wholeRecords(dropped) + " and no acknowledged-end marker after them";
       } else if (dropped > 0) {
-        problem = problem + " at offset " + pos + ", after " + dropped + " unacknowledged records";
+        problem =
+            problem
+                + " at offset "
+                + pos
+                + ", after "
+                + dropped
+                + (dropped == 1 ? " unacknowledged record" : " unacknowledged records");
       }
       channel.truncate(acknowledgedEnd);
       channel.force(true);
@@ -663,5 +668,10 @@ public final class FileLedgerStore implements LedgerStore {
       System.arraycopy(window.array(), (int) (pos - windowStart), out, 0, length);
       return out;
     }
+  }
+
+  /** "1 whole record", "2 whole records". */
+  private static String wholeRecords(long count) {
+    return count + (count == 1 ? " whole record" : " whole records");
   }
 }

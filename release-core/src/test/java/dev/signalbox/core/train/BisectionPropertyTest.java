@@ -61,9 +61,11 @@ class BisectionPropertyTest {
   void findsAnySingleCulpritWithinTheBound() {
     qt().withExamples(200)
         .forAll(integers().between(1, 200), integers().between(0, 199))
-        .assuming((n, culprit) -> culprit < n)
         .checkAssert(
-            (n, culprit) -> {
+            (n, position) -> {
+              // the culprit's position derived, not filtered: an assumption that drops half the
+              // examples made QuickTheories give up now and then
+              int culprit = position % n;
               List<Car> cars = cars(n);
               Bisection bisection = run(cars, Set.of(cars.get(culprit)), bound(n));
               assertThat(bisection.culprits()).containsExactly(cars.get(culprit));
