@@ -7,7 +7,10 @@ import dev.signalbox.core.model.Decision;
 import dev.signalbox.core.policy.Evidence;
 import dev.signalbox.core.policy.ReleaseContext;
 import dev.signalbox.core.policy.ReleasePolicy;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 
 /**
@@ -34,8 +37,8 @@ public final class EmbedPolicy {
   }
 
   /** Decides the document named by the first argument (a file), now. */
-  public static void main(String[] args) throws java.io.IOException {
-    String document = java.nio.file.Files.readString(java.nio.file.Path.of(args[0]));
+  public static void main(String[] args) throws IOException {
+    String document = Files.readString(Path.of(args[0]));
     run(document, Instant.now(), System.out);
   }
 }
