@@ -6,10 +6,8 @@ import dev.signalbox.core.model.Finding;
 import dev.signalbox.core.model.RepoPath;
 import dev.signalbox.core.model.RiskSurface;
 import dev.signalbox.core.model.Severity;
-import dev.signalbox.core.model.Verdict;
 import dev.signalbox.core.spi.Blob;
 import dev.signalbox.core.spi.ReviewRequest;
-import dev.signalbox.core.spi.Reviewer;
 import dev.signalbox.reviewers.internal.UnifiedDiff;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -42,8 +40,7 @@ import org.jspecify.annotations.Nullable;
  * which block an added line belongs to; when the snapshot lacks the file, added lines are judged on
  * their own. Immutable and safe to use from several threads at once.
  */
-public final class DependencyReviewer implements Reviewer {
-  private static final Set<RiskSurface> SURFACES = Set.of(RiskSurface.DEPENDENCIES);
+public final class DependencyReviewer extends StaticReviewer {
 
   private static final Pattern XML_BLOCK_OPEN =
       Pattern.compile("<(dependency|plugin|parent|extension)>");
@@ -101,12 +98,8 @@ public final class DependencyReviewer implements Reviewer {
     }
   }
 
-  private final Agent identity;
-  private final Clock clock;
-
   private DependencyReviewer(Agent identity, Clock clock) {
-    this.identity = identity;
-    this.clock = clock;
+    super(DependencyReviewer.class, identity, clock, RiskSurface.DEPENDENCIES);
   }
 
   /**
@@ -115,27 +108,14 @@ public final class DependencyReviewer implements Reviewer {
    * @throws dev.signalbox.core.InvalidValueException if an argument is null
    */
   public static DependencyReviewer create(Agent identity, Clock clock) {
-    return new DependencyReviewer(
-        StaticReview.present(DependencyReviewer.class, "identity", identity),
-        StaticReview.present(DependencyReviewer.class, "clock", clock));
+    return new DependencyReviewer(identity, clock);
   }
 
   @Override
-  public Agent identity() {
-    return identity;
-  }
-
-  @Override
-  public Set<RiskSurface> surfaces() {
-    return SURFACES;
-  }
-
-  @Override
-  public Verdict review(ReviewRequest request) throws InterruptedException {
-    StaticReview.check(request, SURFACES, identity);
+  List<Finding> findings(ReviewRequest request, UnifiedDiff diff) {
     Map<RepoPath, Blob> heads = request.snapshot().touchedFilesAtHead();
     List<Finding> findings = new ArrayList<>();
-    for (UnifiedDiff.FileDiff file : UnifiedDiff.parse(request.snapshot().diff()).files()) {
+    for (UnifiedDiff.FileDiff file : diff.files()) {
       if (file.isDeleted() || file.added().isEmpty()) {
         continue;
       }
@@ -154,7 +134,7 @@ public final class DependencyReviewer implements Reviewer {
         pip(file, findings);
       }
     }
-    return StaticReview.verdict(request, identity, clock, findings);
+    return findings;
   }
 
   private static void maven(
@@ -435,12 +415,7 @@ public final class DependencyReviewer implements Reviewer {
           case PINNED, MANAGED -> null;
         };
     findings.add(
-        StaticReview.finding(
+        finding(
             path, line, pinning.severity, pinning.advice, pinning.rule, message, suggestion, 0.9));
-  }
-
-  @Override
-  public String toString() {
-    return "DependencyReviewer[" + identity.id() + "]";
   }
 }

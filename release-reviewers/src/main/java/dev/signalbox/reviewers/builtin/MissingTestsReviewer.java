@@ -6,9 +6,7 @@ import dev.signalbox.core.model.Finding;
 import dev.signalbox.core.model.RepoPath;
 import dev.signalbox.core.model.RiskSurface;
 import dev.signalbox.core.model.Severity;
-import dev.signalbox.core.model.Verdict;
 import dev.signalbox.core.spi.ReviewRequest;
-import dev.signalbox.core.spi.Reviewer;
 import dev.signalbox.reviewers.internal.UnifiedDiff;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,19 +29,14 @@ import java.util.stream.Collectors;
  *
  * <p>Immutable and safe to use from several threads at once.
  */
-public final class MissingTestsReviewer implements Reviewer {
-  private static final Set<RiskSurface> SURFACES = Set.of(RiskSurface.TESTS);
+public final class MissingTestsReviewer extends StaticReviewer {
   private static final Set<String> CODE =
       Set.of(
           "java", "kt", "kts", "scala", "groovy", "py", "go", "js", "jsx", "ts", "tsx", "mjs",
           "cjs", "rb", "cs", "swift", "php", "c", "cc", "cpp", "h", "hpp", "rs");
 
-  private final Agent identity;
-  private final Clock clock;
-
   private MissingTestsReviewer(Agent identity, Clock clock) {
-    this.identity = identity;
-    this.clock = clock;
+    super(MissingTestsReviewer.class, identity, clock, RiskSurface.TESTS);
   }
 
   /**
@@ -52,25 +45,12 @@ public final class MissingTestsReviewer implements Reviewer {
    * @throws dev.signalbox.core.InvalidValueException if an argument is null
    */
   public static MissingTestsReviewer create(Agent identity, Clock clock) {
-    return new MissingTestsReviewer(
-        StaticReview.present(MissingTestsReviewer.class, "identity", identity),
-        StaticReview.present(MissingTestsReviewer.class, "clock", clock));
+    return new MissingTestsReviewer(identity, clock);
   }
 
   @Override
-  public Agent identity() {
-    return identity;
-  }
-
-  @Override
-  public Set<RiskSurface> surfaces() {
-    return SURFACES;
-  }
-
-  @Override
-  public Verdict review(ReviewRequest request) throws InterruptedException {
-    StaticReview.check(request, SURFACES, identity);
-    List<UnifiedDiff.FileDiff> files = UnifiedDiff.parse(request.snapshot().diff()).files();
+  List<Finding> findings(ReviewRequest request, UnifiedDiff diff) {
+    List<UnifiedDiff.FileDiff> files = diff.files();
     Set<String> testedStems =
         files.stream()
             .filter(f -> !f.isDeleted() && isTest(f.path()))
@@ -85,7 +65,7 @@ public final class MissingTestsReviewer implements Reviewer {
       int line = file.added().get(0).line();
       if (!anyTest) {
         findings.add(
-            StaticReview.finding(
+            finding(
                 file.path(),
                 line,
                 Severity.MEDIUM,
@@ -96,7 +76,7 @@ public final class MissingTestsReviewer implements Reviewer {
                 0.8));
       } else if (!testedStems.contains(stem(file.path()))) {
         findings.add(
-            StaticReview.finding(
+            finding(
                 file.path(),
                 line,
                 Severity.LOW,
@@ -107,7 +87,7 @@ public final class MissingTestsReviewer implements Reviewer {
                 0.5));
       }
     }
-    return StaticReview.verdict(request, identity, clock, findings);
+    return findings;
   }
 
   /** Whether {@code path} is a test by the common conventions. */
@@ -157,10 +137,5 @@ public final class MissingTestsReviewer implements Reviewer {
       }
     }
     return s;
-  }
-
-  @Override
-  public String toString() {
-    return "MissingTestsReviewer[" + identity.id() + "]";
   }
 }

@@ -5,15 +5,12 @@ import dev.signalbox.core.model.Agent;
 import dev.signalbox.core.model.Finding;
 import dev.signalbox.core.model.RiskSurface;
 import dev.signalbox.core.model.Severity;
-import dev.signalbox.core.model.Verdict;
 import dev.signalbox.core.spi.ReviewRequest;
-import dev.signalbox.core.spi.Reviewer;
 import dev.signalbox.reviewers.internal.UnifiedDiff;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -27,8 +24,7 @@ import java.util.regex.Pattern;
  * <p>A byte order mark at the very start of a file is allowed. Immutable and safe to use from
  * several threads at once.
  */
-public final class PromptInjectionGuard implements Reviewer {
-  private static final Set<RiskSurface> SURFACES = Set.of(RiskSurface.SECURITY);
+public final class PromptInjectionGuard extends StaticReviewer {
 
   private static final String ADDRESSEE =
       "(?:ai|llm|gpt|claude|assistant|agent|reviewer|review bot|review agent)";
@@ -53,12 +49,8 @@ public final class PromptInjectionGuard implements Reviewer {
           Pattern.compile(
               "<\\|(?:im_start|im_end|system|user|assistant|endoftext)\\|>|\\[/?INST\\]|<</?SYS>>|</?system>"));
 
-  private final Agent identity;
-  private final Clock clock;
-
   private PromptInjectionGuard(Agent identity, Clock clock) {
-    this.identity = identity;
-    this.clock = clock;
+    super(PromptInjectionGuard.class, identity, clock, RiskSurface.SECURITY);
   }
 
   /**
@@ -67,32 +59,19 @@ public final class PromptInjectionGuard implements Reviewer {
    * @throws dev.signalbox.core.InvalidValueException if an argument is null
    */
   public static PromptInjectionGuard create(Agent identity, Clock clock) {
-    return new PromptInjectionGuard(
-        StaticReview.present(PromptInjectionGuard.class, "identity", identity),
-        StaticReview.present(PromptInjectionGuard.class, "clock", clock));
+    return new PromptInjectionGuard(identity, clock);
   }
 
   @Override
-  public Agent identity() {
-    return identity;
-  }
-
-  @Override
-  public Set<RiskSurface> surfaces() {
-    return SURFACES;
-  }
-
-  @Override
-  public Verdict review(ReviewRequest request) throws InterruptedException {
-    StaticReview.check(request, SURFACES, identity);
+  List<Finding> findings(ReviewRequest request, UnifiedDiff diff) {
     List<Finding> findings = new ArrayList<>();
-    for (UnifiedDiff.FileDiff file : UnifiedDiff.parse(request.snapshot().diff()).files()) {
+    for (UnifiedDiff.FileDiff file : diff.files()) {
       for (UnifiedDiff.AddedLine line : file.added()) {
         hidden(file, line, findings);
         addressed(file, line, findings);
       }
     }
-    return StaticReview.verdict(request, identity, clock, findings);
+    return findings;
   }
 
   private static void hidden(
@@ -106,7 +85,7 @@ public final class PromptInjectionGuard implements Reviewer {
       }
       if (isBidiControl(c)) {
         findings.add(
-            StaticReview.finding(
+            finding(
                 file.path(),
                 line.line(),
                 Severity.CRITICAL,
@@ -121,7 +100,7 @@ public final class PromptInjectionGuard implements Reviewer {
       }
       if (Character.getType(c) == Character.FORMAT || isTag(c)) {
         findings.add(
-            StaticReview.finding(
+            finding(
                 file.path(),
                 line.line(),
                 Severity.HIGH,
@@ -143,7 +122,7 @@ public final class PromptInjectionGuard implements Reviewer {
     for (Pattern pattern : ADDRESSED) {
       if (pattern.matcher(line.text()).find()) {
         findings.add(
-            StaticReview.finding(
+            finding(
                 file.path(),
                 line.line(),
                 Severity.HIGH,
@@ -172,10 +151,5 @@ public final class PromptInjectionGuard implements Reviewer {
 
   private static String codePoint(int c) {
     return String.format(Locale.ROOT, "U+%04X", c);
-  }
-
-  @Override
-  public String toString() {
-    return "PromptInjectionGuard[" + identity.id() + "]";
   }
 }

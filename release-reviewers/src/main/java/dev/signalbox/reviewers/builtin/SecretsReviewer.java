@@ -5,9 +5,7 @@ import dev.signalbox.core.model.Agent;
 import dev.signalbox.core.model.Finding;
 import dev.signalbox.core.model.RiskSurface;
 import dev.signalbox.core.model.Severity;
-import dev.signalbox.core.model.Verdict;
 import dev.signalbox.core.spi.ReviewRequest;
-import dev.signalbox.core.spi.Reviewer;
 import dev.signalbox.reviewers.internal.UnifiedDiff;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,8 +24,7 @@ import java.util.regex.Pattern;
  *
  * <p>Immutable and safe to use from several threads at once.
  */
-public final class SecretsReviewer implements Reviewer {
-  private static final Set<RiskSurface> SURFACES = Set.of(RiskSurface.SECURITY);
+public final class SecretsReviewer extends StaticReviewer {
 
   private record Format(String rule, String name, Pattern pattern) {}
 
@@ -83,12 +80,8 @@ public final class SecretsReviewer implements Reviewer {
           "composer.lock",
           "Gemfile.lock");
 
-  private final Agent identity;
-  private final Clock clock;
-
   private SecretsReviewer(Agent identity, Clock clock) {
-    this.identity = identity;
-    this.clock = clock;
+    super(SecretsReviewer.class, identity, clock, RiskSurface.SECURITY);
   }
 
   /**
@@ -97,31 +90,18 @@ public final class SecretsReviewer implements Reviewer {
    * @throws dev.signalbox.core.InvalidValueException if an argument is null
    */
   public static SecretsReviewer create(Agent identity, Clock clock) {
-    return new SecretsReviewer(
-        StaticReview.present(SecretsReviewer.class, "identity", identity),
-        StaticReview.present(SecretsReviewer.class, "clock", clock));
+    return new SecretsReviewer(identity, clock);
   }
 
   @Override
-  public Agent identity() {
-    return identity;
-  }
-
-  @Override
-  public Set<RiskSurface> surfaces() {
-    return SURFACES;
-  }
-
-  @Override
-  public Verdict review(ReviewRequest request) throws InterruptedException {
-    StaticReview.check(request, SURFACES, identity);
+  List<Finding> findings(ReviewRequest request, UnifiedDiff diff) {
     List<Finding> findings = new ArrayList<>();
-    for (UnifiedDiff.FileDiff file : UnifiedDiff.parse(request.snapshot().diff()).files()) {
+    for (UnifiedDiff.FileDiff file : diff.files()) {
       for (UnifiedDiff.AddedLine line : file.added()) {
         scan(file, line, findings);
       }
     }
-    return StaticReview.verdict(request, identity, clock, findings);
+    return findings;
   }
 
   private static void scan(
@@ -134,7 +114,7 @@ public final class SecretsReviewer implements Reviewer {
         known = true;
         String found = m.groupCount() > 0 && m.group(1) != null ? m.group(1) : m.group();
         findings.add(
-            StaticReview.finding(
+            finding(
                 file.path(),
                 line.line(),
                 Severity.CRITICAL,
@@ -156,7 +136,7 @@ public final class SecretsReviewer implements Reviewer {
         continue;
       }
       findings.add(
-          StaticReview.finding(
+          finding(
               file.path(),
               line.line(),
               named ? Severity.HIGH : Severity.MEDIUM,
@@ -226,10 +206,5 @@ public final class SecretsReviewer implements Reviewer {
 
   private static String masked(String secret) {
     return secret.substring(0, Math.min(4, secret.length())) + "…";
-  }
-
-  @Override
-  public String toString() {
-    return "SecretsReviewer[" + identity.id() + "]";
   }
 }

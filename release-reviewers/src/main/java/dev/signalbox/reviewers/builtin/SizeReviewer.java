@@ -5,15 +5,13 @@ import dev.signalbox.core.model.Agent;
 import dev.signalbox.core.model.Finding;
 import dev.signalbox.core.model.RiskSurface;
 import dev.signalbox.core.model.Severity;
-import dev.signalbox.core.model.Verdict;
 import dev.signalbox.core.spi.ReviewRequest;
-import dev.signalbox.core.spi.Reviewer;
 import dev.signalbox.reviewers.internal.UnifiedDiff;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A static reviewer of the {@link RiskSurface#CODE_QUALITY CODE_QUALITY} surface that rejects
@@ -23,17 +21,12 @@ import java.util.Set;
  *
  * <p>Immutable and safe to use from several threads at once.
  */
-public final class SizeReviewer implements Reviewer {
-  private static final Set<RiskSurface> SURFACES = Set.of(RiskSurface.CODE_QUALITY);
-
-  private final Agent identity;
-  private final Clock clock;
+public final class SizeReviewer extends StaticReviewer {
   private final SizeLimits limits;
 
-  private SizeReviewer(Agent identity, Clock clock, SizeLimits limits) {
-    this.identity = identity;
-    this.clock = clock;
-    this.limits = limits;
+  private SizeReviewer(Agent identity, Clock clock, @Nullable SizeLimits limits) {
+    super(SizeReviewer.class, identity, clock, RiskSurface.CODE_QUALITY);
+    this.limits = present(SizeReviewer.class, "limits", limits);
   }
 
   /**
@@ -43,20 +36,7 @@ public final class SizeReviewer implements Reviewer {
    * @throws dev.signalbox.core.InvalidValueException if an argument is null
    */
   public static SizeReviewer create(Agent identity, Clock clock, SizeLimits limits) {
-    return new SizeReviewer(
-        StaticReview.present(SizeReviewer.class, "identity", identity),
-        StaticReview.present(SizeReviewer.class, "clock", clock),
-        StaticReview.present(SizeReviewer.class, "limits", limits));
-  }
-
-  @Override
-  public Agent identity() {
-    return identity;
-  }
-
-  @Override
-  public Set<RiskSurface> surfaces() {
-    return SURFACES;
+    return new SizeReviewer(identity, clock, limits);
   }
 
   /** The limits held to. */
@@ -65,9 +45,7 @@ public final class SizeReviewer implements Reviewer {
   }
 
   @Override
-  public Verdict review(ReviewRequest request) throws InterruptedException {
-    StaticReview.check(request, SURFACES, identity);
-    UnifiedDiff diff = UnifiedDiff.parse(request.snapshot().diff());
+  List<Finding> findings(ReviewRequest request, UnifiedDiff diff) {
     List<Finding> findings = new ArrayList<>();
     int changed = diff.addedLines() + diff.removedLines();
     if (changed > limits.changedLines()) {
@@ -101,7 +79,7 @@ public final class SizeReviewer implements Reviewer {
       if (fileChanged > limits.fileChangedLines()) {
         int first = file.added().isEmpty() ? 0 : file.added().get(0).line();
         findings.add(
-            StaticReview.finding(
+            finding(
                 file.path(),
                 first,
                 Severity.MEDIUM,
@@ -116,7 +94,7 @@ public final class SizeReviewer implements Reviewer {
                 1.0));
       }
     }
-    return StaticReview.verdict(request, identity, clock, findings);
+    return findings;
   }
 
   private static Finding whole(String rule, String message) {
@@ -133,6 +111,6 @@ public final class SizeReviewer implements Reviewer {
 
   @Override
   public String toString() {
-    return "SizeReviewer[" + identity.id() + ", " + limits + "]";
+    return "SizeReviewer[" + identity().id() + ", " + limits + "]";
   }
 }

@@ -9,6 +9,7 @@ import dev.signalbox.core.spi.ReviewRequest;
 import dev.signalbox.core.spi.Reviewer;
 import dev.signalbox.reviewers.Experimental;
 import dev.signalbox.reviewers.internal.Answer;
+import dev.signalbox.reviewers.internal.SnapshotCheck;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -31,6 +32,10 @@ import tools.jackson.databind.node.ObjectNode;
  * ReviewFailure#isTransient() transient}. The API key comes from configuration or the environment
  * and never appears in messages or {@code toString}. Interrupting the calling thread abandons the
  * request and throws {@link InterruptedException}.
+ *
+ * <p>Before any call, a request for a surface the reviewer does not cover, or whose snapshot holds
+ * no unified diff although the change changes files, is refused as a permanent failure; an approval
+ * of a snapshot that was cut short becomes an abstention DECLINED (a rejection stands).
  *
  * <p>Immutable and safe to use from several threads at once.
  */
@@ -80,10 +85,7 @@ public final class AnthropicReviewer implements Reviewer {
 
   @Override
   public Verdict review(ReviewRequest request) throws InterruptedException {
-    if (!surfaces.contains(request.surface())) {
-      throw ReviewFailure.permanent(
-          identity.id() + " reviews " + surfaces + ", not " + request.surface(), null);
-    }
+    SnapshotCheck.admit(request, surfaces, identity);
     ReviewPrompt prompt = ReviewPrompt.of(request, identity);
     String body =
         exchange.post(

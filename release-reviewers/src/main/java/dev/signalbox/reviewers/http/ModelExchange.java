@@ -6,6 +6,7 @@ import dev.signalbox.core.spi.ReviewFailure;
 import dev.signalbox.core.spi.ReviewRequest;
 import dev.signalbox.reviewers.internal.Answer;
 import dev.signalbox.reviewers.internal.MalformedAnswerException;
+import dev.signalbox.reviewers.internal.SnapshotCheck;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -147,10 +148,14 @@ final class ModelExchange {
     }
   }
 
-  /** The verdict in {@code text}, the model's answer. */
+  /**
+   * The verdict in {@code text}, the model's answer, bound to the request's content digest; an
+   * approval of a snapshot cut short is declined ({@link SnapshotCheck#settle}).
+   */
   Verdict verdict(ReviewRequest request, Agent reviewer, String text) {
     try {
-      return Answer.read(Answer.tree(text), Set.of()).toVerdict(request, reviewer, clock.instant());
+      Answer answer = Answer.read(Answer.tree(text), Set.of());
+      return SnapshotCheck.settle(request, answer.toVerdict(request, reviewer, clock.instant()));
     } catch (MalformedAnswerException e) {
       throw ReviewFailure.permanent(vendor + "'s " + e.getMessage(), e);
     }

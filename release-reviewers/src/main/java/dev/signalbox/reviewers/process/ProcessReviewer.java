@@ -11,6 +11,7 @@ import dev.signalbox.core.spi.ReviewRequest;
 import dev.signalbox.core.spi.Reviewer;
 import dev.signalbox.reviewers.internal.Answer;
 import dev.signalbox.reviewers.internal.MalformedAnswerException;
+import dev.signalbox.reviewers.internal.SnapshotCheck;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -53,6 +54,10 @@ import tools.jackson.databind.node.ObjectNode;
  * command that cannot be started is permanent too. When the deadline passes or the calling thread
  * is interrupted, the whole process tree is killed ({@link ProcessHandle#descendants()}, {@link
  * ProcessHandle#destroyForcibly()}); interruption then surfaces as {@link InterruptedException}.
+ *
+ * <p>Before anything runs, a request for a surface the reviewer does not cover, or whose snapshot
+ * holds no unified diff although the change changes files, is refused as a permanent failure; an
+ * approval of a snapshot that was cut short becomes an abstention DECLINED (a rejection stands).
  *
  * <p>Instances are immutable and safe to use from several threads at once; each review runs its own
  * process.
@@ -127,13 +132,11 @@ public final class ProcessReviewer implements Reviewer {
 
   @Override
   public Verdict review(ReviewRequest request) throws InterruptedException {
+    SnapshotCheck.admit(request, surfaces, identity);
     Duration left = Duration.between(clock.instant(), request.deadline());
     if (left.isNegative() || left.isZero()) {
       throw ReviewFailure.permanent(
           "the deadline " + request.deadline() + " passed before the reviewer was started", null);
-    }
-    if (Thread.interrupted()) {
-      throw new InterruptedException("review cancelled before the reviewer was started");
     }
     long deadlineNanos = System.nanoTime() + left.toNanos();
     SnapshotDirectory snapshot;
@@ -293,7 +296,7 @@ public final class ProcessReviewer implements Reviewer {
                 + " under review",
             null);
       }
-      return answer.toVerdict(request, identity, clock.instant());
+      return SnapshotCheck.settle(request, answer.toVerdict(request, identity, clock.instant()));
     } catch (MalformedAnswerException e) {
       throw ReviewFailure.permanent(e.getMessage() + stderrTail(stderr), e);
     }

@@ -2,17 +2,21 @@ package dev.signalbox.reviewers.builtin;
 
 import dev.signalbox.core.spi.Reviewer;
 import dev.signalbox.reviewers.testing.Fixtures;
+import dev.signalbox.reviewers.testing.StrictReviewerContract;
 import dev.signalbox.testkit.contracts.ReviewerContract;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Nested;
 
-/** Every built-in static reviewer passes the test kit's {@link ReviewerContract}. */
+/**
+ * Every built-in static reviewer passes the test kit's {@link ReviewerContract}, and the module's
+ * stricter {@link StrictReviewerContract}.
+ */
 class BuiltInReviewersContractTest {
   private static final Clock CLOCK = Clock.fixed(Fixtures.NOW, ZoneOffset.UTC);
 
   @Nested
-  class Secrets extends ReviewerContract {
+  class Secrets extends StrictReviewerContract {
     @Override
     protected Reviewer reviewer() {
       return SecretsReviewer.create(Fixtures.REVIEWER, CLOCK);
@@ -20,7 +24,7 @@ class BuiltInReviewersContractTest {
   }
 
   @Nested
-  class Dependencies extends ReviewerContract {
+  class Dependencies extends StrictReviewerContract {
     @Override
     protected Reviewer reviewer() {
       return DependencyReviewer.create(Fixtures.REVIEWER, CLOCK);
@@ -28,7 +32,12 @@ class BuiltInReviewersContractTest {
   }
 
   @Nested
-  class MissingTests extends ReviewerContract {
+  class MissingTests extends StrictReviewerContract {
+    @Override
+    protected boolean approvesTheSample() {
+      return false; // it rejects production code changed without a test
+    }
+
     @Override
     protected Reviewer reviewer() {
       return MissingTestsReviewer.create(Fixtures.REVIEWER, CLOCK);
@@ -36,7 +45,12 @@ class BuiltInReviewersContractTest {
   }
 
   @Nested
-  class Size extends ReviewerContract {
+  class Size extends StrictReviewerContract {
+    @Override
+    protected boolean approvesTheSample() {
+      return false; // it rejects a snapshot cut short
+    }
+
     @Override
     protected Reviewer reviewer() {
       return SizeReviewer.create(Fixtures.REVIEWER, CLOCK, SizeLimits.defaults());
@@ -44,7 +58,7 @@ class BuiltInReviewersContractTest {
   }
 
   @Nested
-  class PromptInjection extends ReviewerContract {
+  class PromptInjection extends StrictReviewerContract {
     @Override
     protected Reviewer reviewer() {
       return PromptInjectionGuard.create(Fixtures.REVIEWER, CLOCK);

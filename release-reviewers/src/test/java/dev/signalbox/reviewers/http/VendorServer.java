@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,6 +53,7 @@ public final class VendorServer implements AutoCloseable {
   private final CountDownLatch release = new CountDownLatch(1);
   private final CountDownLatch received = new CountDownLatch(1);
   private volatile boolean hang;
+  private volatile @Nullable String repeated;
 
   private VendorServer(Function<Recorded, List<String>> shape) throws IOException {
     this.shape = shape;
@@ -78,8 +80,15 @@ public final class VendorServer implements AutoCloseable {
     return this;
   }
 
+  /** Answers every request with fixture {@code name} once the queued fixtures are used up. */
+  public VendorServer repeat(String name) {
+    fixture(name); // fails now, not in the server's thread, if it is missing
+    repeated = name;
+    return this;
+  }
+
   /** Holds every request open until {@link #close()}. */
-  VendorServer hang() {
+  public VendorServer hang() {
     hang = true;
     return this;
   }
@@ -133,6 +142,9 @@ public final class VendorServer implements AutoCloseable {
         return;
       }
       String name = fixtures.poll();
+      if (name == null) {
+        name = repeated;
+      }
       if (name == null) {
         violations.add("no fixture left for " + recorded.path());
         send(exchange, 500, Map.of(), "{\"error\":{\"message\":\"no fixture\"}}");
