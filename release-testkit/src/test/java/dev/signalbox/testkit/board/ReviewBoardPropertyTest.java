@@ -7,7 +7,9 @@ import dev.signalbox.core.board.RetryPolicy;
 import dev.signalbox.core.board.ReviewBoard;
 import dev.signalbox.core.model.Agent;
 import dev.signalbox.core.model.ChangeRequest;
+import dev.signalbox.core.model.ContentDigest;
 import dev.signalbox.core.model.Decision;
+import dev.signalbox.core.model.Envelope;
 import dev.signalbox.core.model.Outcome;
 import dev.signalbox.core.model.RiskSurface;
 import dev.signalbox.core.model.Verdict;
@@ -18,6 +20,11 @@ import dev.signalbox.core.policy.ReleaseContext;
 import dev.signalbox.core.policy.ReleasePolicy;
 import dev.signalbox.core.policy.Requirement;
 import dev.signalbox.core.policy.TrustedVerdict;
+import dev.signalbox.core.signing.Ed25519Signer;
+import dev.signalbox.core.signing.KeyRegistry;
+import dev.signalbox.core.signing.RegisteredKey;
+import dev.signalbox.core.signing.SignedEvidenceVerifier;
+import dev.signalbox.core.signing.StatementType;
 import dev.signalbox.core.spi.Reviewer;
 import dev.signalbox.testkit.board.Scripted.Act;
 import dev.signalbox.testkit.board.Scripted.Step;
@@ -33,6 +40,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,7 +54,9 @@ import org.quicktheories.generators.Generate;
  * answer for another content digest, on another's behalf, or review their own change — a board
  * returns by its deadline with exactly the verdict an independent model of its rules expects for
  * each reviewer convened, and the policy never ships on what it returns without the honest
- * approvals the policy asks for.
+ * approvals the policy asks for; approvals imported from another process that are not signed by the
+ * named reviewer's registered key (unsigned, signed by an unknown key or by another reviewer's, or
+ * signed for another content digest) count for nothing.
  */
 class ReviewBoardPropertyTest {
   private static final ReleasePolicy POLICY = ReleasePolicy.defaults();
@@ -95,7 +105,38 @@ class ReviewBoardPropertyTest {
    * @param scenario a change and a context in which complete, honest evidence ships it
    * @param seats the board's reviewers
    */
-  record Case(Scenario scenario, List<Seat> seats) {}
+  record Case(Scenario scenario, List<Seat> seats, List<Forgery> forgeries) {}
+
+  /** How an approval imported from another process fails to be trusted. */
+  enum Forged {
+    UNSIGNED,
+    UNKNOWN_KEY,
+    ANOTHER_REVIEWERS_KEY,
+    ANOTHER_DIGEST
+  }
+
+  /**
+   * An approval imported as a DSSE envelope that must not count.
+   *
+   * @param surface the surface it approves
+   * @param claimed the reviewer it names
+   * @param how what is wrong with it
+   */
+  record Forgery(RiskSurface surface, Agent claimed, Forged how) {}
+
+  /** The one reviewer whose key is registered: it signs honestly, but for another digest. */
+  private static final Agent REGISTERED_REVIEWER =
+      new Agent("registered-reviewer", "gemini-model", "gemini", "op-review");
+
+  private static final Ed25519Signer REGISTERED_KEY = Ed25519Signer.generate();
+  private static final Ed25519Signer UNKNOWN_KEY = Ed25519Signer.generate();
+  private static final SignedEvidenceVerifier VERIFIER =
+      SignedEvidenceVerifier.create(
+          KeyRegistry.of(
+              RegisteredKey.of(
+                  REGISTERED_KEY.publicKey(),
+                  REGISTERED_REVIEWER,
+                  Instant.parse("2026-01-01T00:00:00Z"))));
 
   private static Gen<Case> cases() {
     Gen<Scenario> scenarios = PolicyScenarios.complete(POLICY);
@@ -107,7 +148,22 @@ class ReviewBoardPropertyTest {
       for (int i = 0; i < count; i++) {
         seats.add(seat(in, i, needed));
       }
-      return new Case(scenario, seats);
+      List<Forgery> forgeries = new ArrayList<>();
+      List<RiskSurface> surfaces = List.copyOf(needed);
+      int forged = surfaces.isEmpty() ? 0 : Generate.range(0, 3).generate(in);
+      for (int k = 0; k < forged; k++) {
+        RiskSurface surface = surfaces.get(Generate.range(0, surfaces.size() - 1).generate(in));
+        Forged how = Forged.values()[Generate.range(0, Forged.values().length - 1).generate(in)];
+        String family = FAMILIES.get(Generate.range(0, FAMILIES.size() - 1).generate(in));
+        Agent claimed =
+            how == Forged.ANOTHER_DIGEST
+                ? REGISTERED_REVIEWER
+                : Generate.range(0, 1).generate(in) == 0
+                    ? seats.get(Generate.range(0, seats.size() - 1).generate(in)).identity()
+                    : new Agent("imported-" + k, family + "-model", family, "op-elsewhere");
+        forgeries.add(new Forgery(surface, claimed, how));
+      }
+      return new Case(scenario, seats, forgeries);
     };
   }
 
@@ -198,6 +254,34 @@ class ReviewBoardPropertyTest {
 
   private static String outcome(Verdict verdict) {
     return verdict.outcome() + verdict.abstention().map(a -> " " + a.cause()).orElse("");
+  }
+
+  /** {@code forgery} as the envelope another process would hand over. */
+  private static Envelope envelope(Forgery forgery, ChangeRequest change, Instant at) {
+    ContentDigest digest =
+        forgery.how() == Forged.ANOTHER_DIGEST
+            ? ContentDigest.of(
+                change.contentDigest().value().startsWith("0") ? "1".repeat(64) : "0".repeat(64))
+            : change.contentDigest();
+    Verdict approval =
+        new Verdict(
+            change.ref(),
+            forgery.claimed(),
+            forgery.surface(),
+            VerdictOutcome.APPROVE,
+            Optional.empty(),
+            List.of(),
+            digest,
+            at);
+    return switch (forgery.how()) {
+      case UNSIGNED -> {
+        Envelope signed = StatementType.VERDICT.sign(approval, UNKNOWN_KEY);
+        yield new Envelope(signed.payloadType(), signed.payload(), List.of());
+      }
+      case UNKNOWN_KEY -> StatementType.VERDICT.sign(approval, UNKNOWN_KEY);
+      case ANOTHER_REVIEWERS_KEY, ANOTHER_DIGEST ->
+          StatementType.VERDICT.sign(approval, REGISTERED_KEY);
+    };
   }
 
   private static boolean eligible(Agent agent, Requirement requirement) {
@@ -307,14 +391,36 @@ class ReviewBoardPropertyTest {
                         && families >= need.getValue().distinctFamilies();
               }
 
+              // approvals imported without the named reviewer's signature on this digest are
+              // refused, and change nothing
+              List<Envelope> imported = new ArrayList<>();
+              for (Forgery forgery : c.forgeries()) {
+                imported.add(envelope(forgery, change, context.now().minusSeconds(60)));
+              }
+              Evidence verified =
+                  VERIFIER.verify(
+                      change,
+                      POLICY.digest(),
+                      result,
+                      imported,
+                      context.evidence().checks(),
+                      context.now());
+              assertThat(verified.verdicts().stream().map(TrustedVerdict::verdict).toList())
+                  .as("trusted verdicts with %s imported", c.forgeries())
+                  .containsExactlyInAnyOrderElementsOf(
+                      result.verdicts().stream().map(TrustedVerdict::verdict).toList());
+              assertThat(verified.refused())
+                  .as("refused, each distinct envelope once")
+                  .hasSize(new HashSet<>(imported).size());
+
               // the policy never ships without honest approvals; it ships when all are there
               Evidence evidence =
                   Evidence.of(
-                      result.verdicts(),
+                      verified.verdicts(),
                       context.evidence().acceptances(),
                       context.evidence().overrides(),
                       context.evidence().checks(),
-                      List.of());
+                      verified.refused());
               Decision decision =
                   POLICY.decide(
                       change,
@@ -324,6 +430,23 @@ class ReviewBoardPropertyTest {
                           evidence,
                           context.budgets(),
                           context.satisfied()));
+              Decision withoutImports =
+                  POLICY.decide(
+                      change,
+                      new ReleaseContext(
+                          context.now(),
+                          context.calendar(),
+                          Evidence.of(
+                              result.verdicts(),
+                              context.evidence().acceptances(),
+                              context.evidence().overrides(),
+                              context.evidence().checks(),
+                              List.of()),
+                          context.budgets(),
+                          context.satisfied()));
+              assertThat(decision.outcome())
+                  .as("the decision with %s imported", c.forgeries())
+                  .isEqualTo(withoutImports.outcome());
               if (decision.outcome() == Outcome.SHIP) {
                 shipped.incrementAndGet();
                 for (Map.Entry<RiskSurface, Requirement> need : needs.entrySet()) {
