@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * StrictReviewerContract}) against a real HTTP server on loopback that checks each request against
  * the documented Messages API shape and replays the vendor's fixtures: a message that approves, for
  * every request (so that only the adapter stands between the model and an approval of garbage); no
- * answer at all, for the interruption check; and HTTP 529 (overloaded), for the failure check.
+ * answer at all, for the interruption check (interrupting once the server has the request); and
+ * HTTP 529 (overloaded), for the failure check.
  */
 class AnthropicReviewerContractTest extends StrictReviewerContract {
   private static final Agent IDENTITY =
@@ -67,9 +68,22 @@ class AnthropicReviewerContractTest extends StrictReviewerContract {
     return reviewer(approving());
   }
 
+  private @Nullable VendorServer hanging;
+
   @Override
   protected Optional<Reviewer> slowReviewer() {
-    return Optional.of(reviewer(server().hang()));
+    VendorServer server = server().hang();
+    hanging = server;
+    return Optional.of(reviewer(server));
+  }
+
+  /** The model has been asked, and is not answering. */
+  @Override
+  protected void awaitReviewUnderWay() throws InterruptedException {
+    VendorServer server = hanging;
+    if (server != null) {
+      server.awaitRequest(cancellationBound());
+    }
   }
 
   @Override

@@ -17,6 +17,8 @@ import dev.signalbox.core.spi.ReviewFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +93,29 @@ class AnthropicReviewerTest {
 
     assertThat(verdict.outcome()).isEqualTo(VerdictOutcome.ABSTAIN);
     assertThat(verdict.abstention().orElseThrow().cause()).isEqualTo(AbstainCause.DECLINED);
+  }
+
+  @Test
+  void interruptionAbandonsTheRequestPromptly() throws Exception {
+    server.hang();
+    AnthropicReviewer reviewer = reviewer();
+    CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+    Thread board =
+        new Thread(
+            () -> {
+              try {
+                reviewer.review(request(DIFF));
+                thrown.complete(new AssertionError("returned"));
+              } catch (Throwable t) {
+                thrown.complete(t);
+              }
+            });
+    board.start();
+    server.awaitRequest(); // the review is under way: the model has been asked
+
+    board.interrupt();
+
+    assertThat(thrown.get(10, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
   }
 
   @Test

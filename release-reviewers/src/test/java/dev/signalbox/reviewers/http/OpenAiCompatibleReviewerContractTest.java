@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
  * {@link StrictReviewerContract}) against a real HTTP server on loopback that checks each request
  * against the documented chat completions shape and replays the vendor's fixtures: a completion
  * that approves, for every request (so that only the adapter stands between the model and an
- * approval of garbage); no answer at all, for the interruption check; and HTTP 500, for the failure
- * check.
+ * approval of garbage); no answer at all, for the interruption check (interrupting once the server
+ * has the request); and HTTP 500, for the failure check.
  */
 class OpenAiCompatibleReviewerContractTest extends StrictReviewerContract {
   private static final Agent IDENTITY = new Agent("openai-contract", "gpt-5.4", "gpt", "op-q");
@@ -67,9 +67,22 @@ class OpenAiCompatibleReviewerContractTest extends StrictReviewerContract {
     return reviewer(approving());
   }
 
+  private @Nullable VendorServer hanging;
+
   @Override
   protected Optional<Reviewer> slowReviewer() {
-    return Optional.of(reviewer(server().hang()));
+    VendorServer server = server().hang();
+    hanging = server;
+    return Optional.of(reviewer(server));
+  }
+
+  /** The model has been asked, and is not answering. */
+  @Override
+  protected void awaitReviewUnderWay() throws InterruptedException {
+    VendorServer server = hanging;
+    if (server != null) {
+      server.awaitRequest(cancellationBound());
+    }
   }
 
   @Override

@@ -98,6 +98,13 @@ public final class VendorServer implements AutoCloseable {
     received.await();
   }
 
+  /** Waits until a request has arrived, for at most {@code timeout}; fails if none did. */
+  public void awaitRequest(java.time.Duration timeout) throws InterruptedException {
+    if (!received.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      throw new AssertionError("no request arrived within " + timeout);
+    }
+  }
+
   List<Recorded> requests() {
     return List.copyOf(requests);
   }

@@ -15,13 +15,18 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link ProcessReviewer} passes the test kit's {@link ReviewerContract} (and the module's {@link
  * StrictReviewerContract}) with real child processes: a shell script that approves whatever it is
- * sent, echoing the request's content digest; one that sleeps for ten minutes; one that exits with
+ * sent, echoing the request's content digest; one that says through a named pipe that it is under
+ * way, then sleeps for ten minutes (the interruption check interrupts it then); one that exits with
  * an error. The approving script makes the garbage checks bite: only the adapter stands between it
  * and an approval of a snapshot that is no diff or was cut short.
  */
@@ -62,7 +67,41 @@ class ProcessReviewerContractTest extends StrictReviewerContract {
 
   @Override
   protected Optional<Reviewer> slowReviewer() {
-    return Optional.of(reviewer("sleep.sh", "cat > /dev/null\nsleep 600"));
+    Path started = dir.resolve("started");
+    try {
+      int made = new ProcessBuilder("mkfifo", started.toString()).inheritIO().start().waitFor();
+      assertThat(made).as("mkfifo %s", started).isZero();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+    // says it is under way through a named pipe, then sleeps far past the cancellation bound
+    return Optional.of(
+        reviewer("sleep.sh", "cat > /dev/null\necho started > '" + started + "'\nsleep 600"));
+  }
+
+  /** The script has read the request and said so through the pipe; it is sleeping now. */
+  @Override
+  protected void awaitReviewUnderWay() throws InterruptedException {
+    Path started = dir.resolve("started");
+    // opening a pipe blocks until the writer opens it, so the read runs apart, bounded
+    CompletableFuture<String> line =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return Files.readString(started, StandardCharsets.UTF_8);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    try {
+      assertThat(line.get(cancellationBound().toMillis(), TimeUnit.MILLISECONDS).strip())
+          .isEqualTo("started");
+    } catch (ExecutionException | TimeoutException e) {
+      throw new AssertionError("the slow reviewer did not get under way", e);
+    }
   }
 
   @Override

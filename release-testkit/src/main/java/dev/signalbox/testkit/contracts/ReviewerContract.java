@@ -48,7 +48,8 @@ import org.junit.jupiter.api.Test;
  *   <li>it never approves garbage: a snapshot that is not a diff of the change ends in a REJECT, an
  *       ABSTAIN or a {@link ReviewFailure}, never an APPROVE;
  *   <li>it answers interruption promptly, by throwing or returning, within {@link
- *       #cancellationBound()} of real time;
+ *       #cancellationBound()} of real time — mid-review, where {@link #awaitReviewUnderWay()} can
+ *       tell when a review is under way;
  *   <li>it classifies its failures: set up to fail, it throws {@link ReviewFailure} (or abstains),
  *       never another exception and never an approval;
  *   <li>it reviews from several threads at once, each verdict bound to its own request.
@@ -119,6 +120,17 @@ public abstract class ReviewerContract {
   protected Optional<Reviewer> failingReviewer() {
     return Optional.empty();
   }
+
+  /**
+   * Returns once the review that {@link #slowReviewer()} was just asked for is under way — the
+   * server has the request, the child process is running — so that the interruption check
+   * interrupts a review in progress, not one about to start. By default it returns at once (the
+   * review is interrupted as it starts). An override must return within {@link
+   * #cancellationBound()}, and may throw {@link AssertionError} if the review never got under way.
+   *
+   * @throws InterruptedException if the test thread is interrupted while waiting
+   */
+  protected void awaitReviewUnderWay() throws InterruptedException {}
 
   /** How long a review may go on after its thread is interrupted; by default ten seconds. */
   protected Duration cancellationBound() {
@@ -249,7 +261,11 @@ public abstract class ReviewerContract {
             "reviewer-contract-interrupted");
     thread.setDaemon(true);
     thread.start();
-    thread.interrupt();
+    try {
+      awaitReviewUnderWay();
+    } finally {
+      thread.interrupt(); // whatever the wait ended in, the review is not left running
+    }
     thread.join(cancellationBound().toMillis());
     if (thread.isAlive()) {
       StackTraceElement[] where = thread.getStackTrace(); // the daemon thread is left behind
