@@ -16,6 +16,7 @@ import dev.signalbox.core.ledger.LedgerEntry;
 import dev.signalbox.core.ledger.LedgerEvent;
 import dev.signalbox.core.ledger.LedgerQuery;
 import dev.signalbox.core.model.Carryover;
+import dev.signalbox.core.model.ChangeRequest;
 import dev.signalbox.core.model.FreezeLevel;
 import dev.signalbox.core.model.Reason;
 import dev.signalbox.core.model.Scope;
@@ -30,6 +31,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -82,6 +84,44 @@ class ReleaseNotesTest {
     // a train id full of specials reaches the chart as letters, digits and underscores only
     assertThat(markdown)
         .contains("    hotfix_1_ departed :milestone, train1, 2026-11-24 10:02, 0m");
+  }
+
+  @Test
+  void theOrderOfTheRequestsChangesNothing() {
+    String notes = wednesday().markdown();
+    Instant thursday = at("2026-11-26T09:00:00Z");
+    Instant wednesday = at("2026-11-25T09:00:00Z");
+    String standup =
+        Standup.of(
+                wednesday,
+                thursday,
+                week.entries(),
+                week.changes(),
+                NotesWeek.calendar(),
+                Optional.of(week.thursdayPlan()))
+            .markdown();
+    List<ChangeRequest> changes = new ArrayList<>(week.changes());
+    for (int turn = 0; turn < 2 * changes.size(); turn++) {
+      if (turn == changes.size()) {
+        Collections.reverse(changes);
+      }
+      Collections.rotate(changes, 1);
+      assertThat(
+              ReleaseNotes.of(
+                      WEDNESDAY, week.entries(), changes, NotesWeek.calendar(), MONDAY, NEXT_MONDAY)
+                  .markdown())
+          .isEqualTo(notes);
+      assertThat(
+              Standup.of(
+                      wednesday,
+                      thursday,
+                      week.entries(),
+                      changes,
+                      NotesWeek.calendar(),
+                      Optional.of(week.thursdayPlan()))
+                  .markdown())
+          .isEqualTo(standup);
+    }
   }
 
   @Test
