@@ -139,6 +139,9 @@ public record PolicyDefinition(
    *     if false it counts no more than the producer does
    * @param overrideRoles the roles whose signed override can set aside a REJECT or a FIX_NOW
    *     finding
+   * @param acceptanceAbove if present, the {@code risk-acceptance} rule's threshold: a change whose
+   *     calibrated probability of revert is at least this ships only with a valid risk acceptance
+   *     whose probability is at least that score
    */
   public record Review(
       Set<RiskSurface> always,
@@ -153,7 +156,8 @@ public record PolicyDefinition(
       Optional<Duration> maxAge,
       Map<RiskSurface, Duration> maxAgeBySurface,
       boolean sameOperator,
-      Set<String> overrideRoles) {
+      Set<String> overrideRoles,
+      Optional<Double> acceptanceAbove) {
     /** Checks and copies the fields. */
     public Review {
       always = Checks.set(Review.class, "always", always);
@@ -184,6 +188,44 @@ public record PolicyDefinition(
       maxAgeBySurface = Checks.map(Review.class, "maxAgeBySurface", maxAgeBySurface);
       maxAgeBySurface.forEach((surface, age) -> positive("maxAgeBySurface." + surface, age));
       overrideRoles = Checks.tokens(Review.class, "overrideRoles", overrideRoles);
+      Checks.optional(Review.class, "acceptanceAbove", acceptanceAbove)
+          .ifPresent(p -> Checks.within(Review.class, "acceptanceAbove", p, 0, 1));
+    }
+
+    /**
+     * Settings without the {@code risk-acceptance} rule's threshold.
+     *
+     * @throws InvalidValueException naming the first invalid field
+     */
+    public Review(
+        Set<RiskSurface> always,
+        Map<SensitiveKind, Set<RiskSurface>> bySensitiveKind,
+        Map<String, Set<RiskSurface>> byComponent,
+        Set<RiskSurface> securityFixes,
+        Set<PathGlob> docs,
+        Set<RiskSurface> docsOnly,
+        Map<BlastLevel, Integer> quorum,
+        Map<BlastLevel, Integer> distinctFamilies,
+        double riskyAbove,
+        Optional<Duration> maxAge,
+        Map<RiskSurface, Duration> maxAgeBySurface,
+        boolean sameOperator,
+        Set<String> overrideRoles) {
+      this(
+          always,
+          bySensitiveKind,
+          byComponent,
+          securityFixes,
+          docs,
+          docsOnly,
+          quorum,
+          distinctFamilies,
+          riskyAbove,
+          maxAge,
+          maxAgeBySurface,
+          sameOperator,
+          overrideRoles,
+          Optional.empty());
     }
 
     private static void positive(String field, Duration age) {

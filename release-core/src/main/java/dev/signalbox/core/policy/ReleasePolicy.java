@@ -55,14 +55,18 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code freeze} — a freeze that holds the change (NON_CRITICAL: all but P0 and security
  *       fixes; ALL: everything) holds it until the calendar opens, except an EMERGENCY change with
  *       a valid acceptance, and, where configured, a change whose calibrated risk is below the
- *       selective-unfreeze threshold under a NON_CRITICAL freeze;
+ *       selective-unfreeze threshold under a NON_CRITICAL freeze (its note's evidence says {@code
+ *       exemption: selective-unfreeze}, which the decision and its ledger entry keep);
  *   <li>{@code merge-window} — outside its scope's merge window a change waits for the next opening
  *       (for an accepted EMERGENCY change, which no freeze holds, the merge windows' opening,
  *       whatever freezes are in force then);
  *   <li>{@code error-budget} — an exhausted error budget whose scope applies holds all but P0
  *       changes and security fixes;
  *   <li>{@code blast-radius-cap} — a blast radius above its class's cap needs a risk acceptance
- *       from a role whose limits reach it;
+ *       from a role whose limits reach it; *
+ *   <li>{@code risk-acceptance} — where configured ({@code review.acceptanceAbove}), a change whose
+ *       calibrated risk is at least the threshold needs a valid risk acceptance whose probability
+ *       is at least its score ({@link AcceptanceDraft} pre-fills one);
  *   <li>{@code required-checks} — each check the policy names must have passed (SUCCESS or NEUTRAL)
  *       on the change's current head commit; runs on other commits are stale and count for nothing;
  *       a check not run there (or SKIPPED) holds the change, one that ended FAILURE, TIMED_OUT or

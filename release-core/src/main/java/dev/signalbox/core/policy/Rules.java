@@ -53,6 +53,7 @@ final class Rules {
   static final String ACCEPTANCE_LIMITS = "acceptance-limits";
   static final String REQUIRED_CHECKS = "required-checks";
   static final String AGENT_CLAIMS = "agent-claims";
+  static final String RISK_ACCEPTANCE = "risk-acceptance";
 
   /** The ids of the built-in rules, in the order they are evaluated. */
   static final List<String> IDS =
@@ -67,6 +68,7 @@ final class Rules {
           MERGE_WINDOW,
           ERROR_BUDGET,
           BLAST_RADIUS,
+          RISK_ACCEPTANCE,
           ACCEPTANCE_LIMITS,
           FRESHNESS,
           SEPARATION,
@@ -102,6 +104,7 @@ final class Rules {
       case FRESHNESS, SEPARATION, APPROVAL_AGE -> new BuiltInRule(id, a -> setAside(a, id));
       case REQUIRED_CHECKS -> new BuiltInRule(id, VerificationRules::requiredChecks);
       case AGENT_CLAIMS -> new BuiltInRule(id, VerificationRules::agentClaims);
+      case RISK_ACCEPTANCE -> new BuiltInRule(id, RiskRules::riskAcceptance);
       default -> throw new IllegalArgumentException("no built-in rule " + id);
     };
   }
@@ -474,15 +477,7 @@ final class Rules {
             && unfreezeBelow.isPresent()
             && a.change.risk().isPresent()
             && a.change.risk().get().probability() < unfreezeBelow.get()) {
-          notes.add(
-              Reason.of(
-                  FREEZE,
-                  "selectively unfrozen from "
-                      + id
-                      + ": calibrated risk "
-                      + a.change.risk().get().probability()
-                      + " is below "
-                      + unfreezeBelow.get()));
+          notes.add(RiskRules.selectivelyUnfrozen(a, id, unfreezeBelow.get()));
         } else {
           held.add(
               new Reason(

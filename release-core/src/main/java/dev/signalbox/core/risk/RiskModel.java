@@ -31,6 +31,14 @@ public record RiskModel(
     Checks.present(RiskModel.class, "platt", platt);
   }
 
+  /**
+   * Signalbox's default model, trained on the public histories of {@code risk-data/}: the model of
+   * {@link ModelCard#defaults()}.
+   */
+  public static RiskModel defaultModel() {
+    return ModelCard.defaults().model();
+  }
+
   /** The uncalibrated logit of {@code features}: the intercept plus every term's contribution. */
   public double logit(FeatureVector features) {
     double logit = intercept;

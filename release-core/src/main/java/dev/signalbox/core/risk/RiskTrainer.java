@@ -57,6 +57,11 @@ public final class RiskTrainer {
     return builder.build();
   }
 
+  /** The L2 penalty on the standardised coefficients. */
+  public double lambda() {
+    return lambda;
+  }
+
   /** A builder with no features, an L2 penalty of 1 and at most 50 Newton iterations. */
   public static Builder builder() {
     return new Builder();

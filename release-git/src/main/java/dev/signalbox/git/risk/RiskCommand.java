@@ -1,6 +1,7 @@
 package dev.signalbox.git.risk;
 
 import dev.signalbox.core.risk.ChangeFeature;
+import dev.signalbox.core.risk.ModelCard;
 import dev.signalbox.core.risk.RiskData;
 import dev.signalbox.core.risk.RiskDataRow;
 import dev.signalbox.core.risk.RiskEvaluation;
@@ -25,7 +26,13 @@ import java.util.Map;
  *   <li>{@code evaluate <risk-data-dir>} — the leave-one-repository-out protocol of {@code
  *       risk-data/README.md} over the CSVs in the folder, as Markdown;
  *   <li>{@code features <git-dir> <revision>} — writes the history's rows as CSV to standard
- *       output.
+ *       output;
+ *   <li>{@code score <git-dir> [<commit>]} — writes {@code sha,probability} for every non-merge
+ *       commit on the commit's (by default HEAD's) first-parent history, each scored by the default
+ *       model with only what was known when it landed, in one pass;
+ *   <li>{@code train <risk-data-dir> <model.json>} — trains the default model on the CSVs in the
+ *       folder and writes its {@link ModelCard} (the resource {@code
+ *       dev/signalbox/core/risk/default-model.json} of release-core).
  * </ul>
  */
 public final class RiskCommand {
@@ -43,12 +50,34 @@ public final class RiskCommand {
       evaluate(Path.of(args[1]), out);
     } else if (args.length == 3 && args[0].equals("features")) {
       RiskCsv.write(RiskHistory.read(Path.of(args[1]), args[2]), out);
+    } else if ((args.length == 2 || args.length == 3) && args[0].equals("score")) {
+      score(Path.of(args[1]), args.length == 3 ? args[2] : "HEAD", out);
+    } else if (args.length == 3 && args[0].equals("train")) {
+      Files.writeString(
+          Path.of(args[2]),
+          ModelCard.trainDefaults(Path.of(args[1])).json(),
+          StandardCharsets.UTF_8);
     } else {
       System.err.println("usage: RiskCommand parity <git-dir> <revision> <csv>");
       System.err.println("       RiskCommand evaluate <risk-data-dir>");
       System.err.println("       RiskCommand features <git-dir> <revision>");
+      System.err.println("       RiskCommand score <git-dir> [<commit>] > scores.csv");
+      System.err.println("       RiskCommand train <risk-data-dir> <model.json>");
       System.exit(2);
     }
+  }
+
+  /** Writes {@code sha,probability} for every landed commit of {@code revision}'s history. */
+  static void score(Path gitDir, String revision, PrintStream out) {
+    StringBuilder text = new StringBuilder("sha,probability\n");
+    for (GitRiskScorer.ScoredCommit commit : GitRiskScorer.create(gitDir).history(revision)) {
+      text.append(commit.sha())
+          .append(',')
+          .append(String.format(Locale.ROOT, "%.6f", commit.probability()))
+          .append('\n');
+    }
+    out.print(text);
+    out.flush();
   }
 
   static void parity(Path gitDir, String revision, Path csv, PrintStream out) throws IOException {

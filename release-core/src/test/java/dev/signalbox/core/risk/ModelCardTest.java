@@ -1,0 +1,151 @@
+package dev.signalbox.core.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.signalbox.core.spi.RiskScore;
+import dev.signalbox.core.spi.RiskScorer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The default model ships as a resource that loads and scores, and training is deterministic:
+ * retraining on the same CSVs gives a bit-identical model file.
+ */
+class ModelCardTest {
+  /** Where the shared training data lives on the machines that have it; CI does not. */
+  private static final Path RISK_DATA =
+      Path.of(System.getProperty("signalbox.riskData", "/work/shared/risk-data"));
+
+  @TempDir Path dir;
+
+  /** A small repository's risk data: reverts more likely for large changes, a few everywhere. */
+  private static void writeCsv(Path file, int rows, int salt) throws IOException {
+    List<String> header = new ArrayList<>(List.of("sha", "commit_time", "author_id"));
+    for (ChangeFeature feature : ChangeFeature.values()) {
+      header.add(feature.column());
+    }
+    header.addAll(List.of("reverted", "censored"));
+    StringBuilder text = new StringBuilder(String.join(",", header)).append('\n');
+    for (int i = 0; i < rows; i++) {
+      int added = (i * 37 + salt) % 500;
+      List<String> cells = new ArrayList<>();
+      cells.add(String.format("%040x", i + 1000L * salt));
+      cells.add(Long.toString(1_700_000_000L + 3600L * i));
+      cells.add("author" + (i % 5));
+      for (ChangeFeature feature : ChangeFeature.values()) {
+        double value =
+            switch (feature) {
+              case FILES_CHANGED -> 1 + (i * 7 + salt) % 10;
+              case LINES_ADDED -> added;
+              case LINES_DELETED -> (i * 13) % 80;
+              case TOUCHES_TESTS -> i % 3 == 0 ? 1 : 0;
+              case HOUR_LOCAL -> i % 24;
+              case WEEKDAY -> i % 7;
+              case ENTROPY -> (i % 9) / 3.0;
+              case FILE_AGE_DAYS_MEAN -> i % 11 == 0 ? -1 : (i * 3.25) % 700;
+              case AUTHOR_PRIOR_COMMITS -> i / 5;
+              case MSG_LEN -> 20 + i % 300;
+              default -> 0;
+            };
+        cells.add(Double.toString(value));
+      }
+      boolean reverted = (added > 420 && i % 3 != 0) || i % 23 == salt % 23;
+      cells.add(reverted ? "1" : "0");
+      cells.add("0");
+      text.append(String.join(",", cells)).append('\n');
+    }
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  private ModelCard trainSmall() {
+    return ModelCard.train(
+        "small", "1", dir, List.of("alpha", "beta"), RiskTrainer.defaults(), true);
+  }
+
+  @Test
+  void retrainingOnTheSameDataGivesABitIdenticalFile() throws IOException {
+    writeCsv(dir.resolve("alpha.csv"), 400, 1);
+    writeCsv(dir.resolve("beta.csv"), 300, 2);
+
+    String first = trainSmall().json();
+    String second = trainSmall().json();
+
+    assertThat(second).isEqualTo(first);
+    assertThat(ModelCard.read(first).json()).as("read back and written again").isEqualTo(first);
+    ModelCard card = ModelCard.read(first);
+    assertThat(card.report().data())
+        .extracting(TrainingReport.DataSource::name)
+        .containsExactly("alpha", "beta");
+    assertThat(card.report().data().get(0).rows()).isEqualTo(400);
+    assertThat(card.report().fitRows() + card.report().calibrationRows()).isEqualTo(700);
+    assertThat(card.report().evaluation()).isPresent();
+    assertThat(card.percentiles()).hasSize(ModelCard.QUANTILES).isSorted();
+    // the size the data was built on is what the model learns
+    RiskTerm added =
+        card.model().terms().stream()
+            .filter(t -> t.feature() == ChangeFeature.LINES_ADDED)
+            .findFirst()
+            .orElseThrow();
+    assertThat(added.weight()).isPositive();
+  }
+
+  @Test
+  void theDefaultModelLoadsAndScores() {
+    ModelCard card = ModelCard.defaults();
+
+    assertThat(card.model().id()).isEqualTo(ModelCard.DEFAULT_ID);
+    assertThat(card.model().version()).isEqualTo(ModelCard.DEFAULT_VERSION);
+    assertThat(RiskModel.defaultModel()).isEqualTo(card.model());
+    assertThat(card.report().data())
+        .extracting(TrainingReport.DataSource::name)
+        .containsExactlyElementsOf(ModelCard.DEFAULT_DATA);
+    assertThat(card.report().evaluation()).isPresent();
+    assertThat(card.percentiles()).hasSize(ModelCard.QUANTILES);
+
+    RiskTerm strongest =
+        card.model().terms().stream()
+            .filter(t -> t.transform() == Transform.LOG1P)
+            .max(java.util.Comparator.comparingDouble(RiskTerm::weight))
+            .orElseThrow();
+    assertThat(strongest.weight()).as("the strongest count's weight").isPositive();
+    double[] small = new double[ChangeFeature.values().length];
+    small[ChangeFeature.FILES_CHANGED.index()] = 1;
+    small[ChangeFeature.LINES_ADDED.index()] = 3;
+    small[ChangeFeature.FILE_AGE_DAYS_MEAN.index()] = 30;
+    double[] large = small.clone();
+    large[strongest.feature().index()] = 500;
+    RiskScore one = RiskScorer.defaults().score(FeatureVector.of(small));
+    RiskScore many = RiskScorer.defaults().score(FeatureVector.of(large));
+
+    assertThat(one.risk().modelId()).isEqualTo(ModelCard.DEFAULT_ID);
+    assertThat(one.probability())
+        .isEqualTo(card.model().probability(FeatureVector.of(small)))
+        .isBetween(0.0, 1.0);
+    assertThat(many.probability()).isGreaterThan(one.probability());
+    assertThat(many.risk().percentile()).isGreaterThan(one.risk().percentile());
+    double sum = many.risk().contributions().stream().mapToDouble(c -> c.contribution()).sum();
+    assertThat(sum).isCloseTo(many.logit() - many.intercept(), within(1e-9));
+  }
+
+  @Test
+  void retrainingOnTheSharedDataGivesTheShippedFile() throws IOException {
+    Assumptions.assumeTrue(
+        Files.isDirectory(RISK_DATA), "the shared risk data is not on this machine: " + RISK_DATA);
+    String shipped;
+    try (InputStream in = ModelCard.class.getResourceAsStream(ModelCard.RESOURCE)) {
+      shipped = new String(Objects.requireNonNull(in).readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    assertThat(ModelCard.trainDefaults(RISK_DATA).json()).isEqualTo(shipped);
+  }
+}

@@ -1,0 +1,268 @@
+package dev.signalbox.testkit.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+
+import dev.signalbox.core.InvalidValueException;
+import dev.signalbox.core.model.FeatureContribution;
+import dev.signalbox.core.risk.ChangeFeature;
+import dev.signalbox.core.risk.FeatureVector;
+import dev.signalbox.core.spi.RiskScore;
+import dev.signalbox.core.spi.RiskScorer;
+import dev.signalbox.testkit.generators.RiskGenerators;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/**
+ * The contract test kit of {@link RiskScorer}: what every risk scorer must do for the policy, the
+ * train planner and people reading a score to rely on it. Extend it in a JUnit 5 test and supply
+ * the scorer and, where its model is monotone, the features along which it is; every check here
+ * runs against it, on generated feature vectors ({@link RiskGenerators#featureVectors()}) and the
+ * {@linkplain #examples() examples} given:
+ *
+ * <ul>
+ *   <li>the probability lies within [0, 1] and the percentile within [0, 100];
+ *   <li>the contributions sum to the uncalibrated logit minus the intercept, each feature named
+ *       once, so that the explanation a person reads is the whole score;
+ *   <li>the probability and the percentile never fall as the logit rises;
+ *   <li>it is deterministic: the same features give an equal score, asked again, from a second
+ *       instance, and from several threads at once; every score names the same model;
+ *   <li>raising a feature the scorer declares {@linkplain #increasing() increasing} never lowers
+ *       the probability, and raising one declared {@linkplain #decreasing() decreasing} never
+ *       raises it;
+ *   <li>null features, and a value outside its feature's domain (a negative count, a flag of 2, an
+ *       hour of 24, a weekday of 7), are an {@link InvalidValueException} naming the field ({@code
+ *       features}, {@code features.lines_added}…), never a score.
+ * </ul>
+ *
+ * <pre>{@code
+ * class MyScorerTest extends RiskScorerContract {
+ *   protected RiskScorer scorer() { return ModelCard.defaults().scorer(); }
+ *   protected Set<ChangeFeature> increasing() { return Set.of(ChangeFeature.LINES_ADDED); }
+ * }
+ * }</pre>
+ *
+ * <p>Generated cases are replayable by QuickTheories' printed seed. JUnit makes an instance per
+ * test; an instance is not shared between threads.
+ */
+public abstract class RiskScorerContract {
+  /** How many generated cases each property check scores. */
+  protected static final int GENERATED = 300;
+
+  /** Subclasses supply the scorer. */
+  protected RiskScorerContract() {}
+
+  /** The scorer under test: a new instance or the same one on every call. */
+  protected abstract RiskScorer scorer();
+
+  /**
+   * Feature vectors that matter to the scorer, checked besides the generated ones; none by default.
+   */
+  protected List<FeatureVector> examples() {
+    return List.of();
+  }
+
+  /** The features along which the scorer's probability never falls; none by default. */
+  protected Set<ChangeFeature> increasing() {
+    return Set.of();
+  }
+
+  /** The features along which the scorer's probability never rises; none by default. */
+  protected Set<ChangeFeature> decreasing() {
+    return Set.of();
+  }
+
+  /** The feature vectors generated for the property checks. */
+  protected Gen<FeatureVector> featureVectors() {
+    return RiskGenerators.featureVectors();
+  }
+
+  @Test
+  public void scoresWithinTheirRanges() {
+    RiskScorer scorer = scorer();
+    forEach(
+        scorer,
+        (features, score) -> {
+          assertThat(score.risk().probability()).as("probability").isBetween(0.0, 1.0);
+          assertThat(score.risk().percentile()).as("percentile").isBetween(0.0, 100.0);
+        });
+  }
+
+  @Test
+  public void contributionsSumToTheLogitMinusTheIntercept() {
+    RiskScorer scorer = scorer();
+    forEach(
+        scorer,
+        (features, score) -> {
+          double sum = 0;
+          double magnitude = Math.abs(score.logit()) + Math.abs(score.intercept());
+          for (FeatureContribution contribution : score.risk().contributions()) {
+            sum += contribution.contribution();
+            magnitude += Math.abs(contribution.contribution());
+          }
+          assertThat(sum)
+              .as("the contributions' sum for %s", features)
+              .isCloseTo(
+                  score.logit() - score.intercept(),
+                  org.assertj.core.data.Offset.offset(1e-9 * (1 + magnitude)));
+        });
+  }
+
+  @Test
+  public void probabilityAndPercentileNeverFallAsTheLogitRises() {
+    RiskScorer scorer = scorer();
+    qt().withExamples(GENERATED)
+        .forAll(featureVectors(), featureVectors())
+        .checkAssert(
+            (a, b) -> {
+              RiskScore low = score(scorer, a);
+              RiskScore high = score(scorer, b);
+              if (low.logit() > high.logit()) {
+                RiskScore swap = low;
+                low = high;
+                high = swap;
+              }
+              if (low.logit() < high.logit()) {
+                assertThat(low.probability())
+                    .as("the probability at logit %s against %s", low.logit(), high.logit())
+                    .isLessThanOrEqualTo(high.probability());
+                assertThat(low.risk().percentile())
+                    .as("the percentile at logit %s against %s", low.logit(), high.logit())
+                    .isLessThanOrEqualTo(high.risk().percentile());
+              }
+            });
+  }
+
+  @Test
+  public void isDeterministic() {
+    RiskScorer scorer = scorer();
+    RiskScorer another = scorer();
+    forEach(
+        scorer,
+        (features, score) -> {
+          assertThat(score(scorer, features)).as("scored again").isEqualTo(score);
+          assertThat(score(another, features)).as("scored by another instance").isEqualTo(score);
+        });
+  }
+
+  @Test
+  public void everyScoreNamesTheSameModel() {
+    RiskScorer scorer = scorer();
+    RiskScore first = score(scorer, RiskGenerators.vectorOfDraw(0.5));
+    forEach(
+        scorer,
+        (features, score) -> {
+          assertThat(score.risk().modelId()).as("model id").isEqualTo(first.risk().modelId());
+          assertThat(score.risk().modelVersion())
+              .as("model version")
+              .isEqualTo(first.risk().modelVersion());
+        });
+  }
+
+  @Test
+  public void givesTheSameScoresFromManyThreads() {
+    RiskScorer scorer = scorer();
+    List<FeatureVector> inputs = new ArrayList<>(examples());
+    for (int i = 0; i <= 40; i++) {
+      inputs.add(RiskGenerators.vectorOfDraw(i / 40.0));
+    }
+    List<RiskScore> alone = inputs.stream().map(f -> score(scorer, f)).toList();
+    for (List<RiskScore> together : Concurrently.run(inputs, f -> score(scorer, f))) {
+      assertThat(together).as("scores from several threads at once").isEqualTo(alone);
+    }
+  }
+
+  @Test
+  public void isMonotoneAlongTheFeaturesDeclared() {
+    RiskScorer scorer = scorer();
+    for (Map.Entry<Set<ChangeFeature>, Integer> direction :
+        Map.of(increasing(), 1, decreasing(), -1).entrySet()) {
+      for (ChangeFeature feature : direction.getKey()) {
+        qt().withExamples(GENERATED / 3)
+            .forAll(featureVectors(), doubles().between(0, 1), doubles().between(0, 1))
+            .checkAssert(
+                (features, u, v) -> {
+                  double lower = RiskGenerators.value(feature, Math.min(u, v));
+                  double higher = RiskGenerators.value(feature, Math.max(u, v));
+                  double before = score(scorer, with(features, feature, lower)).probability();
+                  double after = score(scorer, with(features, feature, higher)).probability();
+                  if (direction.getValue() > 0) {
+                    assertThat(after)
+                        .as("%s raised from %s to %s", feature.column(), lower, higher)
+                        .isGreaterThanOrEqualTo(before);
+                  } else {
+                    assertThat(after)
+                        .as("%s raised from %s to %s", feature.column(), lower, higher)
+                        .isLessThanOrEqualTo(before);
+                  }
+                });
+      }
+    }
+  }
+
+  @Test
+  @SuppressWarnings("NullAway") // the kit checks that a null is refused
+  public void refusesNullFeatures() {
+    RiskScorer scorer = scorer();
+    assertRefused(() -> scorer.score(null), "features");
+  }
+
+  @Test
+  public void refusesValuesOutsideTheirDomain() {
+    RiskScorer scorer = scorer();
+    FeatureVector valid = RiskGenerators.vectorOfDraw(0.3);
+    Map<ChangeFeature, Double> bad =
+        Map.of(
+            ChangeFeature.LINES_ADDED, -1.0,
+            ChangeFeature.FILES_CHANGED, -3.0,
+            ChangeFeature.TOUCHES_TESTS, 2.0,
+            ChangeFeature.IS_FIX, 0.5,
+            ChangeFeature.HOUR_LOCAL, 24.0,
+            ChangeFeature.WEEKDAY, 7.0,
+            ChangeFeature.ENTROPY, -0.5);
+    bad.forEach(
+        (feature, value) ->
+            assertRefused(
+                () -> scorer.score(with(valid, feature, value)), "features." + feature.column()));
+  }
+
+  private void forEach(RiskScorer scorer, Check check) {
+    for (FeatureVector example : examples()) {
+      check.check(example, score(scorer, example));
+    }
+    qt().withExamples(GENERATED)
+        .forAll(featureVectors())
+        .checkAssert(features -> check.check(features, score(scorer, features)));
+  }
+
+  /** One check of a score. */
+  private interface Check {
+    void check(FeatureVector features, RiskScore score);
+  }
+
+  private static RiskScore score(RiskScorer scorer, FeatureVector features) {
+    RiskScore score = scorer.score(features);
+    assertThat(score).as("the score of %s", features).isNotNull();
+    return score;
+  }
+
+  private static FeatureVector with(FeatureVector features, ChangeFeature feature, double value) {
+    double[] values = features.toArray();
+    values[feature.index()] = value;
+    return FeatureVector.of(values);
+  }
+
+  private static void assertRefused(ThrowingCallable call, String field) {
+    assertThatThrownBy(call)
+        .as("the exception for a bad %s", field)
+        .isInstanceOfSatisfying(
+            InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
+  }
+}
