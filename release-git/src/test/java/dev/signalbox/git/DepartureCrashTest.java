@@ -16,6 +16,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -51,7 +55,8 @@ class DepartureCrashTest {
   /** Runs a child departing the fixture in {@code at}, halting after {@code haltAfter}. */
   private static Run child(Path at, String haltAfter) throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
+    List<String> command = new ArrayList<>();
+    command.addAll(
         List.of(
             java,
             "-XX:TieredStopAtLevel=1",
@@ -64,7 +69,7 @@ class DepartureCrashTest {
             DepartureCrashChild.class.getName(),
             at.resolve("repo").toString(),
             at.resolve("ledger").toString(),
-            haltAfter);
+            haltAfter));
     Process process =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     try {
@@ -112,26 +117,54 @@ class DepartureCrashTest {
     List<LedgerEntry> expected = entries(clean.resolve("ledger"));
     assertThat(expected).hasSize(1 + 3 + 1 + 1);
 
-    for (String step : STEPS) {
-      Path at = directory.resolve("halt-after-" + step);
-      prepare(at);
-      Run halted = child(at, step);
-      assertThat(halted.exit())
-          .as("halted after %s: %s", step, halted.lines())
-          .isEqualTo(DepartureCrashChild.HALTED);
-      assertThat(halted.steps()).isEqualTo(STEPS.subList(0, STEPS.indexOf(step) + 1));
-      try (TrainFixture f = TrainFixture.reopen(at.resolve("repo"))) {
-        TrainPlan plan = f.planFour(f.fourChanges());
-        try (Ledger ledger = DepartureCrashChild.ledger(Ledger.fileStore(at.resolve("ledger")))) {
-          Departure resumed =
-              TrainPlanner.create(TrainFixture.lenientPolicy(), Optional.of(f.vcs))
-                  .depart(plan, f.vcs, ledger, ReleaseCalendar.empty(), TrainFixture.CLOCK);
-          assertThat(resumed.departed()).isTrue();
-          assertThat(resumed.head()).as("halted after %s", step).isEqualTo(expectedHead);
-        }
-        assertThat(f.vcs.ref(TrainFixture.MAIN)).contains(expectedHead);
+    // two children at a time, each in a directory of its own
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (String step : STEPS) {
+        done.add(
+            pool.submit(
+                () -> {
+                  haltAndResume(step, expectedHead, expected);
+                  return null;
+                }));
       }
-      assertThat(entries(at.resolve("ledger"))).as("halted after %s", step).isEqualTo(expected);
+      for (Future<?> future : done) {
+        try {
+          future.get();
+        } catch (ExecutionException e) {
+          throw new AssertionError(e.getCause());
+        }
+      }
+    } finally {
+      pool.shutdownNow();
     }
+  }
+
+  /**
+   * A child halted after {@code step}, then the departure resumed here: it ends at {@code
+   * expectedHead} with the ledger holding {@code expected}.
+   */
+  private void haltAndResume(String step, Revision expectedHead, List<LedgerEntry> expected)
+      throws IOException, InterruptedException {
+    Path at = directory.resolve("halt-after-" + step);
+    prepare(at);
+    Run halted = child(at, step);
+    assertThat(halted.exit())
+        .as("halted after %s: %s", step, halted.lines())
+        .isEqualTo(DepartureCrashChild.HALTED);
+    assertThat(halted.steps()).isEqualTo(STEPS.subList(0, STEPS.indexOf(step) + 1));
+    try (TrainFixture f = TrainFixture.reopen(at.resolve("repo"))) {
+      TrainPlan plan = f.planFour(f.fourChanges());
+      try (Ledger ledger = DepartureCrashChild.ledger(Ledger.fileStore(at.resolve("ledger")))) {
+        Departure resumed =
+            TrainPlanner.create(TrainFixture.lenientPolicy(), Optional.of(f.vcs))
+                .depart(plan, f.vcs, ledger, ReleaseCalendar.empty(), TrainFixture.CLOCK);
+        assertThat(resumed.departed()).isTrue();
+        assertThat(resumed.head()).as("halted after %s", step).isEqualTo(expectedHead);
+      }
+      assertThat(f.vcs.ref(TrainFixture.MAIN)).contains(expectedHead);
+    }
+    assertThat(entries(at.resolve("ledger"))).as("halted after %s", step).isEqualTo(expected);
   }
 }
