@@ -10,6 +10,7 @@ module dev.signalbox.benchmarks {
   requires dev.signalbox.git;
   requires org.eclipse.jgit;
   requires java.management;
+  requires jdk.management;
   requires jmh.core;
 
   exports dev.signalbox.benchmarks;

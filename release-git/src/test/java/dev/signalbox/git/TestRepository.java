@@ -64,6 +64,21 @@ final class TestRepository implements AutoCloseable {
     }
   }
 
+  /** The repository {@link #init} made in {@code directory}, opened again. */
+  static TestRepository open(Path directory) {
+    try {
+      Repository repository =
+          new FileRepositoryBuilder()
+              .setGitDir(directory.toFile())
+              .setBare()
+              .setMustExist(true)
+              .build();
+      return new TestRepository(directory, repository);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static Entry file(String text) {
     return new Entry(FileMode.REGULAR_FILE, text.getBytes(StandardCharsets.UTF_8));
   }

@@ -1,5 +1,11 @@
 package dev.signalbox.git;
 
+import static dev.signalbox.git.TrainFixture.CLOCK;
+import static dev.signalbox.git.TrainFixture.MAIN;
+import static dev.signalbox.git.TrainFixture.NOW;
+import static dev.signalbox.git.TrainFixture.lenientPolicy;
+import static dev.signalbox.git.TrainFixture.lines;
+import static dev.signalbox.git.TrainFixture.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,29 +16,20 @@ import dev.signalbox.core.ledger.LedgerEntry;
 import dev.signalbox.core.ledger.LedgerEvent;
 import dev.signalbox.core.ledger.LedgerQuery;
 import dev.signalbox.core.ledger.LedgerStore;
-import dev.signalbox.core.model.Agent;
-import dev.signalbox.core.model.BlastLevel;
-import dev.signalbox.core.model.BlastRadius;
 import dev.signalbox.core.model.Car;
-import dev.signalbox.core.model.ChangeId;
 import dev.signalbox.core.model.ChangeRequest;
 import dev.signalbox.core.model.FreezeLevel;
 import dev.signalbox.core.model.FreezeWindow;
-import dev.signalbox.core.model.Human;
 import dev.signalbox.core.model.Reason;
 import dev.signalbox.core.model.RevertStatus;
 import dev.signalbox.core.model.Revision;
-import dev.signalbox.core.model.RollbackPlan;
 import dev.signalbox.core.model.Schedule;
 import dev.signalbox.core.model.Scope;
 import dev.signalbox.core.model.TrainId;
 import dev.signalbox.core.model.TrainState;
-import dev.signalbox.core.policy.PolicyDefinition;
 import dev.signalbox.core.policy.ReleaseContext;
-import dev.signalbox.core.policy.ReleasePolicy;
 import dev.signalbox.core.signing.Ed25519Signer;
 import dev.signalbox.core.spi.MergeSimulation;
-import dev.signalbox.core.spi.RefUpdate;
 import dev.signalbox.core.spi.TreeRef;
 import dev.signalbox.core.spi.VersionControl;
 import dev.signalbox.core.train.Departure;
@@ -43,15 +40,11 @@ import dev.signalbox.core.train.TrainSpec;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -63,99 +56,9 @@ import org.junit.jupiter.api.io.TempDir;
  * trains on one branch, and a freeze declared mid-flight.
  */
 class TrainDepartureTest {
-  private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
-  private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-  private static final String MAIN = "refs/heads/main";
   private static final Ed25519Signer SIGNER = Ed25519Signer.generate();
 
   @TempDir Path directory;
-
-  /** The default policy without the rules that need review evidence or acceptances. */
-  private static ReleasePolicy lenientPolicy() {
-    PolicyDefinition d = ReleasePolicy.defaults().definition();
-    return ReleasePolicy.loader()
-        .load(
-            new PolicyDefinition(
-                "lenient",
-                Set.of(
-                    "review-quorum",
-                    "fix-now",
-                    "emergency",
-                    "error-budget",
-                    "acceptance-limits",
-                    "evidence-freshness",
-                    "separation-of-duties",
-                    "approval-age"),
-                d.rollback(),
-                d.review(),
-                d.emergency(),
-                d.blastRadiusCaps(),
-                d.roles(),
-                d.custom()));
-  }
-
-  private static String lines(String first, String tenth) {
-    StringBuilder text = new StringBuilder(first).append('\n');
-    for (int i = 2; i < 10; i++) {
-      text.append("line ").append(i).append('\n');
-    }
-    return text.append(tenth).append('\n').toString();
-  }
-
-  /** A repository with main at a base of three files, and changes branched from it. */
-  private static final class Fixture implements AutoCloseable {
-    final TestRepository repository;
-    final GitVersionControl vcs;
-    final Map<String, String> baseFiles = new TreeMap<>();
-    final Revision base;
-
-    Fixture(Path at) {
-      repository = TestRepository.init(at, true);
-      vcs = GitVersionControl.builder(at).clock(CLOCK).open();
-      baseFiles.put("a.txt", lines("alpha", "omega"));
-      baseFiles.put("b.txt", lines("beta", "omega"));
-      baseFiles.put("x.txt", lines("x", "omega"));
-      base = repository.commitText(List.of(), baseFiles);
-      assertThat(vcs.compareAndSetRef(MAIN, Optional.empty(), base)).isEqualTo(RefUpdate.MOVED);
-    }
-
-    /** A change from {@code from} setting {@code path} to {@code text}. */
-    ChangeRequest change(
-        String id,
-        Revision from,
-        Map<String, String> files,
-        String path,
-        String text,
-        String component,
-        int minutesOld) {
-      Map<String, String> next = new TreeMap<>(files);
-      next.put(path, text);
-      Revision head = repository.commitText(List.of(from), next);
-      return ChangeRequest.builder(ChangeId.of(id))
-          .repository("acme/shop")
-          .title("Change " + id)
-          .producer(new Agent("builder-1", "claude-sonnet", "claude", "op-alice"))
-          .owner(Human.of("alice", "Alice", "engineer"))
-          .revisions(from, head)
-          .contentDigest(vcs.contentDigest(from, head))
-          .changes(vcs.changes(from, head))
-          .blastRadius(BlastRadius.of(BlastLevel.LOW, component))
-          .declaredScope(Scope.everything())
-          .rollback(RollbackPlan.revert())
-          .proposedAt(NOW.minus(Duration.ofMinutes(minutesOld)))
-          .build();
-    }
-
-    ChangeRequest change(String id, String path, String text, String component, int minutesOld) {
-      return change(id, base, baseFiles, path, text, component, minutesOld);
-    }
-
-    @Override
-    public void close() {
-      vcs.close();
-      repository.close();
-    }
-  }
 
   private static Ledger ledger(LedgerStore store) {
     return Ledger.builder(store).clock(CLOCK).checkpoints(SIGNER, "signalbox.dev/test").open();
@@ -167,27 +70,17 @@ class TrainDepartureTest {
     }
   }
 
-  private static TrainSpec spec(String id, Revision base) {
-    return TrainSpec.of(TrainId.of(id), Scope.everything(), NOW, MAIN, base);
+  private static TrainPlan planFour(TrainFixture f, List<ChangeRequest> changes) {
+    return f.planFour(changes);
   }
 
-  /** Four changes: two apart, one conflicting with the first, one overlapping it cleanly. */
-  private static List<ChangeRequest> fourChanges(Fixture f) {
-    return List.of(
-        f.change("1", "a.txt", lines("ALPHA", "omega"), "web", 60),
-        f.change("2", "b.txt", lines("BETA", "omega"), "web", 50),
-        f.change("3", "a.txt", lines("Alpha!", "omega"), "web", 40),
-        f.change("4", "a.txt", lines("alpha", "OMEGA"), "search", 30));
-  }
-
-  private TrainPlan planFour(Fixture f, List<ChangeRequest> changes) {
-    TrainPlanner planner = TrainPlanner.create(lenientPolicy(), Optional.of(f.vcs));
-    return planner.plan(spec("t1", f.base), changes, ReleaseContext.at(NOW));
+  private static List<ChangeRequest> fourChanges(TrainFixture f) {
+    return f.fourChanges();
   }
 
   @Test
   void conflictingChangesNeverBoardTogetherAndTheYoungerWaits() {
-    try (Fixture f = new Fixture(directory.resolve("repo"))) {
+    try (TrainFixture f = TrainFixture.create(directory.resolve("repo"))) {
       List<ChangeRequest> changes = fourChanges(f);
       TrainPlan plan = planFour(f, changes);
       assertThat(plan.train().groups()).hasSize(2);
@@ -210,7 +103,7 @@ class TrainDepartureTest {
 
   @Test
   void aRevertThatDoesNotApplyOnTheFinalTreeWaitsWithItsEvidence() {
-    try (Fixture f = new Fixture(directory.resolve("repo"))) {
+    try (TrainFixture f = TrainFixture.create(directory.resolve("repo"))) {
       ChangeRequest first = f.change("1", "x.txt", lines("y", "omega"), "web", 60);
       Map<String, String> afterFirst = new TreeMap<>(f.baseFiles);
       afterFirst.put("x.txt", lines("y", "omega"));
@@ -236,7 +129,7 @@ class TrainDepartureTest {
 
   @Test
   void departsOnceEvenWhenRunTwice() {
-    try (Fixture f = new Fixture(directory.resolve("repo"));
+    try (TrainFixture f = TrainFixture.create(directory.resolve("repo"));
         Ledger ledger = ledger(Ledger.fileStore(directory.resolve("ledger")))) {
       List<ChangeRequest> changes = fourChanges(f);
       TrainPlan plan = planFour(f, changes);
@@ -266,7 +159,7 @@ class TrainDepartureTest {
 
   @Test
   void aBranchMovedBySomeoneElseIsRefusedNamingBothCommits() {
-    try (Fixture f = new Fixture(directory.resolve("repo"));
+    try (TrainFixture f = TrainFixture.create(directory.resolve("repo"));
         Ledger ledger = ledger(Ledger.fileStore(directory.resolve("ledger")))) {
       TrainPlan plan = planFour(f, fourChanges(f));
       Revision elsewhere = f.repository.commitText(List.of(f.base), Map.of("c.txt", "c\n"));
@@ -284,7 +177,7 @@ class TrainDepartureTest {
 
   @Test
   void aFreezeDeclaredMidFlightHoldsTheGroupsNotYetMergedUntilItLifts() {
-    try (Fixture f = new Fixture(directory.resolve("repo"));
+    try (TrainFixture f = TrainFixture.create(directory.resolve("repo"));
         Ledger ledger = ledger(Ledger.fileStore(directory.resolve("ledger")))) {
       List<ChangeRequest> changes = fourChanges(f);
       TrainPlan plan = planFour(f, changes);
@@ -334,7 +227,7 @@ class TrainDepartureTest {
 
   @Test
   void twoTeamsTrainsOnOneBranchAreSequenced() {
-    try (Fixture f = new Fixture(directory.resolve("repo"));
+    try (TrainFixture f = TrainFixture.create(directory.resolve("repo"));
         Ledger ledger = ledger(Ledger.fileStore(directory.resolve("ledger")))) {
       ChangeRequest web = f.change("1", "a.txt", lines("ALPHA", "omega"), "web", 60);
       ChangeRequest search = f.change("2", "a.txt", lines("alpha", "OMEGA"), "search", 50);
@@ -383,7 +276,7 @@ class TrainDepartureTest {
     Revision expectedHead;
     List<LedgerEvent> expectedEvents;
     int steps;
-    try (Fixture f = new Fixture(directory.resolve("clean"))) {
+    try (TrainFixture f = TrainFixture.create(directory.resolve("clean"))) {
       TrainPlan plan = planFour(f, fourChanges(f));
       Counting counting = new Counting(Integer.MAX_VALUE);
       VersionControl vcs = counting.wrap(f.vcs);
@@ -402,7 +295,7 @@ class TrainDepartureTest {
     assertThat(steps).isEqualTo(1 + 3 + 2 + 2 + 1 + 1);
     for (int crashAt = 0; crashAt < steps; crashAt++) {
       Path at = directory.resolve("crash-" + crashAt);
-      try (Fixture f = new Fixture(at.resolve("repo"))) {
+      try (TrainFixture f = TrainFixture.create(at.resolve("repo"))) {
         TrainPlan plan = planFour(f, fourChanges(f));
         Counting counting = new Counting(crashAt);
         VersionControl vcs = counting.wrap(f.vcs);

@@ -34,6 +34,7 @@ import dev.signalbox.core.spi.MergeStep;
 import dev.signalbox.core.spi.TreeRef;
 import dev.signalbox.core.spi.VersionControl;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -65,19 +66,52 @@ import org.jspecify.annotations.Nullable;
  */
 final class Boarding {
   /** Landing priority: the emergency fast lane, then criticality, security fixes, age, id. */
-  static final Comparator<ChangeRequest> PRIORITY =
-      Comparator.comparing((ChangeRequest c) -> c.changeClass() != ChangeClass.EMERGENCY)
-          .thenComparing(ChangeRequest::criticality, Comparator.reverseOrder())
-          .thenComparing(c -> !c.securityFix())
-          .thenComparing(ChangeRequest::proposedAt)
-          .thenComparing(ChangeRequest::ref);
+  static final Comparator<ChangeRequest> PRIORITY = Boarding::comparePriority;
+
+  /** {@link #PRIORITY}, written out: it is asked n log n times per plan, allocating nothing. */
+  private static int comparePriority(ChangeRequest a, ChangeRequest b) {
+    int c =
+        Boolean.compare(
+            a.changeClass() != ChangeClass.EMERGENCY, b.changeClass() != ChangeClass.EMERGENCY);
+    if (c == 0) {
+      c = b.criticality().compareTo(a.criticality());
+    }
+    if (c == 0) {
+      c = Boolean.compare(!a.securityFix(), !b.securityFix());
+    }
+    if (c == 0) {
+      c = a.proposedAt().compareTo(b.proposedAt());
+    }
+    if (c == 0) { // as ChangeRef orders: repository, then change id
+      c = a.repository().compareTo(b.repository());
+    }
+    if (c == 0) {
+      c = a.id().value().compareTo(b.id().value());
+    }
+    return c;
+  }
+
+  /**
+   * The revert check of a car whose rollback plan is a revert, when no version control checks it.
+   */
+  private static final RevertCheck NOT_CHECKED = RevertCheck.notChecked();
+
+  /** The revert check of a car whose rollback plan is not a revert. */
+  private static final RevertCheck NOT_APPLICABLE =
+      new RevertCheck(RevertStatus.NOT_APPLICABLE, List.of());
 
   private final ReleasePolicy policy;
   private final @Nullable VersionControl vcs;
   private final TrainSpec spec;
   private final ReleaseContext context;
-  private final List<ChangeRequest> order;
-  private final Set<ChangeRef> candidates;
+
+  /** The candidates in landing order. */
+  private final Candidate[] order;
+
+  /** Each candidate's index in {@link #order}. */
+  private final Map<ChangeRef, Integer> indexOf;
+
+  private final PathIndex paths = new PathIndex();
   private final Map<ChangeRef, List<Reason>> outside = new HashMap<>();
   private final Set<ChangeRef> landedAhead = new HashSet<>();
   private final List<Revision> headsAhead = new ArrayList<>();
@@ -109,8 +143,13 @@ final class Boarding {
     this.vcs = vcs;
     this.spec = spec;
     this.context = context.withNow(spec.departure());
-    this.order = landingOrder(candidates);
-    this.candidates = order.stream().map(ChangeRequest::ref).collect(Collectors.toSet());
+    List<ChangeRequest> landing = landingOrder(candidates);
+    this.order = new Candidate[landing.size()];
+    this.indexOf = new HashMap<>(landing.size() * 2);
+    for (int i = 0; i < order.length; i++) {
+      order[i] = new Candidate(i, landing.get(i));
+      indexOf.put(order[i].ref, i);
+    }
     this.shipTogether =
         spec.waves().stream()
             .filter(Wave::shipTogether)
@@ -126,9 +165,10 @@ final class Boarding {
         carsAhead.add(car);
       }
     }
-    for (ChangeRequest change : order) {
-      ChangeRef ref = change.ref();
-      TrainId onTrain = aheadOn.get(ref);
+    boolean everything = spec.scope().isEverything();
+    for (Candidate candidate : order) {
+      ChangeRef ref = candidate.ref;
+      TrainId onTrain = aheadOn.isEmpty() ? null : aheadOn.get(ref);
       if (onTrain != null) {
         outside.put(
             ref,
@@ -137,7 +177,7 @@ final class Boarding {
                     "train-ahead",
                     "boards train " + onTrain + ", which departs before " + spec.id(),
                     Map.of("train", onTrain.value()))));
-      } else if (!spec.scope().appliesTo(change.target())) {
+      } else if (!everything && !spec.scope().appliesTo(candidate.target())) {
         outside.put(
             ref,
             List.of(
@@ -152,7 +192,7 @@ final class Boarding {
   /** Plans the train. */
   TrainPlan plan() {
     Map<ChangeRef, Held> held = new HashMap<>();
-    int releasingRounds = 2 * order.size() + 4;
+    int releasingRounds = 2 * order.length + 4;
     for (int round = 0; ; round++) {
       Round r = round(held);
       Map<ChangeRef, Held> found = new LinkedHashMap<>();
@@ -171,49 +211,81 @@ final class Boarding {
     }
   }
 
-  /** The candidates in landing order: every dependency first, otherwise by priority. */
+  /**
+   * The candidates in landing order: every dependency first, otherwise by priority. Each change's
+   * reference is made once, and the priority is compared once per pair sorted, as ranks after that.
+   */
   private static List<ChangeRequest> landingOrder(Collection<ChangeRequest> candidates) {
-    Map<ChangeRef, ChangeRequest> byRef = new HashMap<>(candidates.size() * 2);
+    int n = candidates.size();
+    ChangeRequest[] changes = new ChangeRequest[n];
+    Map<ChangeRef, Integer> at = new HashMap<>(n * 2);
     int index = 0;
     for (ChangeRequest change : candidates) {
       if (change == null) {
         throw new InvalidValueException(
             TrainPlanner.class, "candidates[" + index + "]", "must not be null", null);
       }
-      if (byRef.put(change.ref(), change) != null) {
+      ChangeRef ref = change.ref();
+      if (at.put(ref, index) != null) {
         throw new InvalidValueException(
-            TrainPlanner.class, "candidates[" + index + "]", "repeats a change", change.ref());
+            TrainPlanner.class, "candidates[" + index + "]", "repeats a change", ref);
       }
-      index++;
+      changes[index++] = change;
     }
-    Map<ChangeRef, Integer> waiting = new HashMap<>(byRef.size() * 2);
-    Map<ChangeRef, List<ChangeRequest>> dependents = new HashMap<>();
-    PriorityQueue<ChangeRequest> ready = new PriorityQueue<>(Math.max(1, byRef.size()), PRIORITY);
-    for (ChangeRequest change : byRef.values()) {
-      int count = 0;
-      for (ChangeRef dependency : change.dependsOn()) {
-        if (byRef.containsKey(dependency)) {
-          count++;
-          dependents.computeIfAbsent(dependency, d -> new ArrayList<>()).add(change);
+    Integer[] byPriority = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      byPriority[i] = i;
+    }
+    Arrays.sort(byPriority, (i, j) -> PRIORITY.compare(changes[i], changes[j]));
+    int[] rank = new int[n];
+    for (int r = 0; r < n; r++) {
+      rank[byPriority[r]] = r;
+    }
+    int[] waiting = new int[n];
+    Map<Integer, List<Integer>> dependents = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      for (ChangeRef dependency : changes[i].dependsOn()) {
+        Integer on = at.get(dependency);
+        if (on != null) {
+          waiting[i]++;
+          dependents.computeIfAbsent(on, d -> new ArrayList<>()).add(i);
         }
       }
-      waiting.put(change.ref(), count);
-      if (count == 0) {
-        ready.add(change);
+    }
+    List<ChangeRequest> order = new ArrayList<>(n);
+    if (dependents.isEmpty()) {
+      for (Integer i : byPriority) {
+        order.add(changes[i]);
+      }
+      return order;
+    }
+    PriorityQueue<Integer> ready =
+        new PriorityQueue<>(Math.max(1, n), Comparator.comparingInt(i -> rank[i]));
+    for (int i = 0; i < n; i++) {
+      if (waiting[i] == 0) {
+        ready.add(i);
       }
     }
-    List<ChangeRequest> order = new ArrayList<>(byRef.size());
     while (!ready.isEmpty()) {
-      ChangeRequest next = ready.poll();
-      order.add(next);
-      for (ChangeRequest dependent : dependents.getOrDefault(next.ref(), List.of())) {
-        if (waiting.merge(dependent.ref(), -1, Integer::sum) == 0) {
-          ready.add(dependent);
+      int next = ready.poll();
+      order.add(changes[next]);
+      List<Integer> after = dependents.get(next);
+      if (after != null) {
+        for (int dependent : after) {
+          if (--waiting[dependent] == 0) {
+            ready.add(dependent);
+          }
         }
       }
     }
-    if (order.size() < byRef.size()) {
-      throw new DependencyCycleException(cycle(byRef, waiting));
+    if (order.size() < n) {
+      Map<ChangeRef, ChangeRequest> byRef = new HashMap<>(n * 2);
+      Map<ChangeRef, Integer> stillWaiting = new HashMap<>(n * 2);
+      for (int i = 0; i < n; i++) {
+        byRef.put(changes[i].ref(), changes[i]);
+        stillWaiting.put(changes[i].ref(), waiting[i]);
+      }
+      throw new DependencyCycleException(cycle(byRef, stillWaiting));
     }
     return order;
   }
@@ -267,13 +339,14 @@ final class Boarding {
   /** One greedy pass over the candidates in landing order, leaving out what {@code held} holds. */
   private Round round(Map<ChangeRef, Held> held) {
     Round r = new Round();
-    PathIndex index = new PathIndex(order.size() * 8);
+    paths.clear();
     Caps caps = spec.caps();
     double risk = 0;
     int irreversibleCount = 0;
-    for (ChangeRequest change : order) {
-      ChangeRef ref = change.ref();
-      List<Reason> fixed = outside.get(ref);
+    for (Candidate candidate : order) {
+      ChangeRequest change = candidate.change;
+      ChangeRef ref = candidate.ref;
+      List<Reason> fixed = outside.isEmpty() ? null : outside.get(ref);
       if (fixed != null) {
         r.carried.put(ref, fixed);
         continue;
@@ -282,15 +355,15 @@ final class Boarding {
       List<Reason> missing = List.of();
       int after = -1;
       for (ChangeRef dependency : change.dependsOn()) {
-        Integer group = r.groupOf.get(dependency);
-        if (group != null
+        int group = r.groupOf(dependency);
+        if (group >= 0
             || context.satisfied().contains(dependency)
             || landedAhead.contains(dependency)) {
           if (satisfied.isEmpty()) {
             satisfied = new HashSet<>();
           }
           satisfied.add(dependency);
-          after = group == null ? after : Math.max(after, group);
+          after = Math.max(after, group);
         } else {
           if (missing.isEmpty()) {
             missing = new ArrayList<>();
@@ -300,14 +373,14 @@ final class Boarding {
                   "dependencies",
                   "depends on "
                       + dependency
-                      + (candidates.contains(dependency)
+                      + (indexOf.containsKey(dependency)
                           ? ", which does not board this train"
                           : ", which has not shipped"),
                   Map.of("dependency", dependency.toString())));
         }
       }
       Decision decision = decide(change, satisfied.isEmpty() ? Set.of() : Set.copyOf(satisfied));
-      r.decisions.put(ref, decision);
+      r.decisions[candidate.index] = decision;
       if (!decision.ships()) {
         List<Reason> reasons = new ArrayList<>(decision.reasons());
         reasons.addAll(missing);
@@ -318,7 +391,7 @@ final class Boarding {
         r.carried.put(ref, missing);
         continue;
       }
-      Held hold = held.get(ref);
+      Held hold = held.isEmpty() ? null : held.get(ref);
       if (hold != null) {
         r.carried.put(ref, hold.reasons());
         continue;
@@ -363,11 +436,11 @@ final class Boarding {
         r.carried.put(ref, List.of(cap));
         continue;
       }
-      List<String> paths = PathIndex.paths(change);
-      int group = Math.max(after, index.lastGroup(paths)) + 1;
-      index.add(paths, group);
-      r.groupOf.put(ref, group);
-      r.boarded.add(change);
+      int[] touched = candidate.paths();
+      int group = Math.max(after, paths.lastGroup(touched)) + 1;
+      paths.add(touched, group);
+      r.groupOf[candidate.index] = group;
+      r.boarded.add(candidate);
       risk += changeRisk;
       irreversibleCount += isIrreversible ? 1 : 0;
     }
@@ -402,7 +475,7 @@ final class Boarding {
       ChangeRef missing = null;
       List<ChangeRef> boarded = new ArrayList<>();
       for (ChangeRef member : members) {
-        if (r.groupOf.containsKey(member)) {
+        if (r.boards(member)) {
           boarded.add(member);
         } else if (missing == null) {
           missing = member;
@@ -416,7 +489,7 @@ final class Boarding {
                     + wave.id()
                     + " ships together and "
                     + missing
-                    + (candidates.contains(missing)
+                    + (indexOf.containsKey(missing)
                         ? " does not board this train"
                         : " is not a candidate of this train"),
                 Map.of("wave", wave.id().value(), "waiting-for", missing.toString()));
@@ -433,12 +506,12 @@ final class Boarding {
    */
   private void conflicts(VersionControl vcs, Round r, Map<ChangeRef, Held> found) {
     List<Revision> heads = new ArrayList<>(headsAhead);
-    for (ChangeRequest change : r.boarded) {
-      heads.add(change.head());
+    for (Candidate boarded : r.boarded) {
+      heads.add(boarded.change.head());
     }
     MergeSimulation simulation = vcs.simulate(spec.base(), heads);
     List<MergeStep> steps = simulation.steps();
-    Map<String, List<Integer>> touching = null;
+    Map<Integer, List<Integer>> touching = null;
     for (int i = 0; i < r.boarded.size(); i++) {
       MergeStep step = steps.get(headsAhead.size() + i);
       if (!(step instanceof MergeStep.Conflicting conflicting)) {
@@ -447,44 +520,44 @@ final class Boarding {
       if (touching == null) {
         touching = new HashMap<>();
         for (int j = 0; j < r.boarded.size(); j++) {
-          for (String path : PathIndex.paths(r.boarded.get(j))) {
+          for (int path : r.boarded.get(j).paths()) {
             touching.computeIfAbsent(path, p -> new ArrayList<>()).add(j);
           }
         }
       }
-      ChangeRequest change = r.boarded.get(i);
-      Set<String> paths = new TreeSet<>();
+      ChangeRequest change = r.boarded.get(i).change;
+      Set<String> where = new TreeSet<>();
       List<Integer> suspects = new ArrayList<>();
       for (MergeConflict conflict : conflicting.conflicts()) {
-        paths.add(conflict.path().value());
-        String key = PathIndex.key(change.repository(), conflict.path().value());
-        for (int j : touching.getOrDefault(key, List.of())) {
-          if (j < i && !found.containsKey(r.boarded.get(j).ref()) && !suspects.contains(j)) {
+        where.add(conflict.path().value());
+        int path = paths.find(change.repository(), conflict.path().value());
+        for (int j : touching.getOrDefault(path, List.of())) {
+          if (j < i && !found.containsKey(r.boarded.get(j).ref) && !suspects.contains(j)) {
             suspects.add(j);
           }
         }
       }
       suspects.sort(Comparator.reverseOrder()); // the nearest before it first
-      String where = String.join(", ", paths);
+      String at = String.join(", ", where);
       Reason reason = null;
       ChangeRef blocker = null;
       if (conflictsAlone(vcs, List.of(change.head()))) {
         reason =
             new Reason(
                 "merge-conflict",
-                "does not merge onto " + spec.base().abbreviated() + " at " + where,
-                Map.of("with", spec.base().commit(), "paths", where));
+                "does not merge onto " + spec.base().abbreviated() + " at " + at,
+                Map.of("with", spec.base().commit(), "paths", at));
       }
       for (int k = 0; reason == null && k < suspects.size(); k++) {
-        ChangeRequest other = r.boarded.get(suspects.get(k));
+        ChangeRequest other = r.boarded.get(suspects.get(k)).change;
         boolean last = k == suspects.size() - 1 && carsAhead.isEmpty();
         if (last || conflictsAlone(vcs, List.of(other.head(), change.head()))) {
           blocker = other.ref();
           reason =
               new Reason(
                   "merge-conflict",
-                  "conflicts with " + blocker + ", which boards before it, at " + where,
-                  Map.of("with", blocker.toString(), "paths", where));
+                  "conflicts with " + blocker + ", which boards before it, at " + at,
+                  Map.of("with", blocker.toString(), "paths", at));
         }
       }
       for (int k = carsAhead.size() - 1; reason == null && k >= 0; k--) {
@@ -500,17 +573,16 @@ final class Boarding {
                       + train
                       + ", which departs"
                       + " first, at "
-                      + where,
-                  Map.of(
-                      "with", ahead.change().toString(), "train", train.value(), "paths", where));
+                      + at,
+                  Map.of("with", ahead.change().toString(), "train", train.value(), "paths", at));
         }
       }
       if (reason == null) {
         reason =
             new Reason(
                 "merge-conflict",
-                "does not merge onto the train before it at " + where,
-                Map.of("paths", where));
+                "does not merge onto the train before it at " + at,
+                Map.of("paths", at));
       }
       found.put(change.ref(), new Held(List.of(reason), blocker, HoldKind.CONFLICT));
     }
@@ -529,7 +601,8 @@ final class Boarding {
     if (tree == null) {
       return;
     }
-    for (ChangeRequest change : r.boarded) {
+    for (Candidate boarded : r.boarded) {
+      ChangeRequest change = boarded.change;
       if (change.rollback().isEmpty() || change.rollback().get().kind() != RollbackKind.REVERT) {
         continue;
       }
@@ -538,7 +611,7 @@ final class Boarding {
         String paths =
             check.conflicts().stream().map(RepoPath::value).collect(Collectors.joining(", "));
         found.put(
-            change.ref(),
+            boarded.ref,
             new Held(
                 List.of(
                     new Reason(
@@ -550,7 +623,7 @@ final class Boarding {
                 null,
                 HoldKind.REVERT));
       } else {
-        r.reverts.put(change.ref(), check);
+        r.reverts.put(boarded.ref, check);
       }
     }
   }
@@ -568,14 +641,72 @@ final class Boarding {
     return ids;
   }
 
+  /** A candidate in landing order, with what planning computes about it at most once. */
+  private final class Candidate {
+    final int index;
+    final ChangeRequest change;
+    final ChangeRef ref;
+    private int @Nullable [] paths;
+    private @Nullable Target target;
+
+    Candidate(int index, ChangeRequest change) {
+      this.index = index;
+      this.change = change;
+      this.ref = change.ref();
+    }
+
+    /** The ids of the paths it touches, interned on first use. */
+    int[] paths() {
+      int[] ids = paths;
+      if (ids == null) {
+        ids = Boarding.this.paths.intern(change);
+        paths = ids;
+      }
+      return ids;
+    }
+
+    /** Its calendar target, built on first use. */
+    Target target() {
+      Target built = target;
+      if (built == null) {
+        built = change.target();
+        target = built;
+      }
+      return built;
+    }
+  }
+
   /** What one round boarded and carried over. */
   private final class Round {
-    final List<ChangeRequest> boarded = new ArrayList<>();
-    final Map<ChangeRef, Integer> groupOf = new HashMap<>();
+    final List<Candidate> boarded = new ArrayList<>();
+
+    /** By landing index, the merge group of each boarded candidate; -1 for the others. */
+    final int[] groupOf;
+
     final Map<ChangeRef, List<Reason>> carried = new HashMap<>();
-    final Map<ChangeRef, Decision> decisions = new HashMap<>();
+
+    /** By landing index, the policy's decision, where it was asked. */
+    final @Nullable Decision[] decisions;
+
     final Map<ChangeRef, RevertCheck> reverts = new HashMap<>();
     @Nullable TreeRef finalTree;
+
+    Round() {
+      groupOf = new int[order.length];
+      Arrays.fill(groupOf, -1);
+      decisions = new Decision[order.length];
+    }
+
+    /** The merge group {@code change} boards in this round, or -1 if it does not board. */
+    int groupOf(ChangeRef change) {
+      Integer index = indexOf.get(change);
+      return index == null ? -1 : groupOf[index];
+    }
+
+    /** Whether {@code change} boards in this round. */
+    boolean boards(ChangeRef change) {
+      return groupOf(change) >= 0;
+    }
 
     /** Whether the cause of {@code hold} went away in this round. */
     boolean releases(Held hold) {
@@ -584,46 +715,52 @@ final class Boarding {
         return false;
       }
       return switch (hold.kind()) {
-        case CONFLICT -> !groupOf.containsKey(blocker);
-        case WAVE -> groupOf.containsKey(blocker);
+        case CONFLICT -> !boards(blocker);
+        case WAVE -> boards(blocker);
         case REVERT -> false;
       };
     }
 
     TrainPlan plan() {
-      TreeMap<Integer, List<Car>> groups = new TreeMap<>();
-      Map<ChangeRef, Target> targets = new HashMap<>();
+      // groups are numbered from 0 without gaps: a car's group is at most one past the last so far
+      List<List<Car>> groups = new ArrayList<>();
+      Map<ChangeRef, Target> targets = new HashMap<>(boarded.size() * 2);
       Map<ChangeRef, Set<String>> waived = new HashMap<>();
       boolean calendarEmpty =
           context.calendar().definition().freezes().isEmpty()
               && context.calendar().definition().mergeWindows().isEmpty();
-      for (ChangeRequest change : boarded) {
-        RevertCheck check = reverts.get(change.ref());
+      for (Candidate candidate : boarded) {
+        ChangeRequest change = candidate.change;
+        RevertCheck check = reverts.isEmpty() ? null : reverts.get(candidate.ref);
         if (check == null) {
           boolean revert =
               change.rollback().isPresent()
                   && change.rollback().get().kind() == RollbackKind.REVERT;
-          check =
-              revert && vcs == null
-                  ? RevertCheck.notChecked()
-                  : new RevertCheck(
-                      revert ? RevertStatus.NOT_CHECKED : RevertStatus.NOT_APPLICABLE, List.of());
+          check = revert ? NOT_CHECKED : NOT_APPLICABLE;
         }
-        groups
-            .computeIfAbsent(
-                Objects.requireNonNull(groupOf.get(change.ref())), g -> new ArrayList<>())
-            .add(new Car(change.ref(), change.head(), change.contentDigest(), check));
-        Target target = change.target();
-        targets.put(change.ref(), target);
+        int group = groupOf[candidate.index];
+        while (groups.size() <= group) {
+          groups.add(new ArrayList<>());
+        }
+        groups.get(group).add(new Car(candidate.ref, change.head(), change.contentDigest(), check));
+        Target target = candidate.target();
+        targets.put(candidate.ref, target);
         if (!calendarEmpty) {
           Set<String> ids = windowIds(context.calendar().holds(target, context.now()));
           if (!ids.isEmpty()) {
-            waived.put(change.ref(), ids);
+            waived.put(candidate.ref, ids);
           }
         }
       }
+      Map<ChangeRef, Decision> decided = new LinkedHashMap<>(order.length * 2);
+      for (Candidate candidate : order) {
+        Decision decision = decisions[candidate.index];
+        if (decision != null) {
+          decided.put(candidate.ref, decision);
+        }
+      }
       List<MergeGroup> mergeGroups = new ArrayList<>(groups.size());
-      groups.values().forEach(cars -> mergeGroups.add(new MergeGroup(cars)));
+      groups.forEach(cars -> mergeGroups.add(new MergeGroup(cars)));
       List<Carryover> carryovers = new ArrayList<>(carried.size());
       new TreeMap<>(carried).forEach((ref, reasons) -> carryovers.add(new Carryover(ref, reasons)));
       Train train =
@@ -634,7 +771,7 @@ final class Boarding {
               TrainState.PLANNED,
               mergeGroups,
               carryovers);
-      return new TrainPlan(spec, train, decisions, targets, waived);
+      return new TrainPlan(spec, train, decided, targets, waived);
     }
   }
 

@@ -2,7 +2,7 @@ package dev.signalbox.core.train;
 
 import dev.signalbox.core.model.ChangeRequest;
 import dev.signalbox.core.model.FileChange;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,57 +14,117 @@ import java.util.Map;
  *
  * <p>Two paths overlap when they are in the same repository and equal, or one is a directory above
  * the other (a file replaced by a directory of that name). A renamed file touches both its old and
- * its new path. Paths are keyed as {@code repository NUL path}. Not thread-safe.
+ * its new path.
+ *
+ * <p>Paths are interned once per planning: each distinct path of a repository, and each directory
+ * above one, gets a small int id and the id of its parent directory ({@link #intern}). A round then
+ * keeps, per id, the last group that touches it as a file and the last group that touches a file
+ * below it. The three ints of an id sit side by side in one array, so placing a car costs about one
+ * cache miss per path (the directories above are few and stay cached), no hashing and no
+ * allocation. Not thread-safe.
  */
 final class PathIndex {
-  /** The last group touching each file path. */
-  private final Map<String, Integer> files;
+  private static final int[] NONE = new int[0];
 
-  /** The last group touching a file below each directory. */
-  private final Map<String, Integer> directories;
+  /** Offsets in an id's slot: 1 + the last group touching it as a file (0: none). */
+  private static final int FILE = 0;
 
-  PathIndex(int expectedPaths) {
-    this.files = new HashMap<>(Math.max(16, expectedPaths * 2));
-    this.directories = new HashMap<>(Math.max(16, expectedPaths));
-  }
+  /** 1 + the last group touching a file below it (0: none). */
+  private static final int BELOW = 1;
 
-  /** The keys of the paths {@code change} touches, old paths of renames included. */
-  static List<String> paths(ChangeRequest change) {
-    List<FileChange> changes = change.changes().files();
-    List<String> paths = new ArrayList<>(changes.size() + 1);
-    for (FileChange file : changes) {
-      paths.add(key(change.repository(), file.path().value()));
-      file.oldPath().ifPresent(old -> paths.add(key(change.repository(), old.value())));
+  /** The id of the directory just above it, or -1 at the top. */
+  private static final int PARENT = 2;
+
+  private static final int STRIDE = 4;
+
+  /** Per repository, the id of each path and directory interned. */
+  private final Map<String, Map<String, Integer>> ids = new HashMap<>();
+
+  /** The slots of the ids, {@link #STRIDE} ints each. */
+  private int[] slots = new int[1024 * STRIDE];
+
+  private int size;
+
+  /**
+   * The ids of the paths {@code change} touches, old paths of renames included, interning those not
+   * seen before.
+   */
+  int[] intern(ChangeRequest change) {
+    List<FileChange> files = change.changes().files();
+    if (files.isEmpty()) {
+      return NONE;
+    }
+    Map<String, Integer> table = ids.computeIfAbsent(change.repository(), r -> new HashMap<>());
+    int count = files.size();
+    for (FileChange file : files) {
+      count += file.oldPath().isPresent() ? 1 : 0;
+    }
+    int[] paths = new int[count];
+    int i = 0;
+    for (FileChange file : files) {
+      paths[i++] = id(table, file.path().value());
+      if (file.oldPath().isPresent()) {
+        paths[i++] = id(table, file.oldPath().get().value());
+      }
     }
     return paths;
   }
 
-  /** The key of {@code path} in {@code repository}. */
-  static String key(String repository, String path) {
-    return repository + '\0' + path;
+  /** The id of {@code path} in {@code repository}, or -1 if nothing interned touches it. */
+  int find(String repository, String path) {
+    Map<String, Integer> table = ids.get(repository);
+    Integer id = table == null ? null : table.get(path);
+    return id == null ? -1 : id;
+  }
+
+  /** The id of {@code path}, interning it and the directories above it if they are new. */
+  private int id(Map<String, Integer> table, String path) {
+    Integer known = table.get(path);
+    if (known != null) {
+      return known;
+    }
+    int slash = path.lastIndexOf('/');
+    int parent = slash < 0 ? -1 : id(table, path.substring(0, slash));
+    if ((size + 1) * STRIDE > slots.length) {
+      slots = Arrays.copyOf(slots, slots.length * 2);
+    }
+    int id = size++;
+    slots[id * STRIDE + FILE] = 0;
+    slots[id * STRIDE + BELOW] = 0;
+    slots[id * STRIDE + PARENT] = parent;
+    table.put(path, id);
+    return id;
+  }
+
+  /** Forgets the groups, keeping the ids: the start of a round. */
+  void clear() {
+    for (int at = 0; at < size * STRIDE; at += STRIDE) {
+      slots[at + FILE] = 0;
+      slots[at + BELOW] = 0;
+    }
   }
 
   /** The last group a path of {@code paths} overlaps, or -1 if none does. */
-  int lastGroup(List<String> paths) {
-    int last = -1;
-    for (String path : paths) {
-      last = Math.max(last, files.getOrDefault(path, -1));
-      last = Math.max(last, directories.getOrDefault(path, -1));
-      int from = path.indexOf('\0') + 1;
-      for (int slash = path.indexOf('/', from); slash >= 0; slash = path.indexOf('/', slash + 1)) {
-        last = Math.max(last, files.getOrDefault(path.substring(0, slash), -1));
+  int lastGroup(int[] paths) {
+    int last = 0;
+    for (int path : paths) {
+      int at = path * STRIDE;
+      last = Math.max(last, Math.max(slots[at + FILE], slots[at + BELOW]));
+      for (int up = slots[at + PARENT]; up >= 0; up = slots[up * STRIDE + PARENT]) {
+        last = Math.max(last, slots[up * STRIDE + FILE]);
       }
     }
-    return last;
+    return last - 1;
   }
 
-  /** Records that group {@code group} touches {@code paths}; later groups only ever come later. */
-  void add(List<String> paths, int group) {
-    for (String path : paths) {
-      files.merge(path, group, Math::max);
-      int from = path.indexOf('\0') + 1;
-      for (int slash = path.indexOf('/', from); slash >= 0; slash = path.indexOf('/', slash + 1)) {
-        directories.merge(path.substring(0, slash), group, Math::max);
+  /** Records that group {@code group} touches {@code paths}. */
+  void add(int[] paths, int group) {
+    int mark = group + 1;
+    for (int path : paths) {
+      int at = path * STRIDE;
+      slots[at + FILE] = Math.max(slots[at + FILE], mark);
+      for (int up = slots[at + PARENT]; up >= 0; up = slots[up * STRIDE + PARENT]) {
+        slots[up * STRIDE + BELOW] = Math.max(slots[up * STRIDE + BELOW], mark);
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.signalbox.testkit.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.signalbox.core.model.Car;
 import dev.signalbox.core.model.Carryover;
@@ -11,6 +12,7 @@ import dev.signalbox.core.model.FileChange;
 import dev.signalbox.core.model.MergeGroup;
 import dev.signalbox.core.model.Reason;
 import dev.signalbox.core.model.SensitiveKind;
+import dev.signalbox.core.model.Train;
 import dev.signalbox.core.model.Wave;
 import dev.signalbox.core.policy.ReleasePolicy;
 import dev.signalbox.core.train.Caps;
@@ -170,29 +172,26 @@ class TrainInvariantsPropertyTest {
   void noCarHasAGroupOfItsOwnWithoutCause() {
     Examples.per(EXAMPLES)
         .forAll(TrainScenarios.trains(POLICY))
-        .checkAssert(
-            scenario -> {
-              TrainPlan plan = plan(scenario);
-              Map<ChangeRef, ChangeRequest> byRef = byRef(scenario);
-              List<MergeGroup> groups = plan.train().groups();
-              for (int g = 1; g < groups.size(); g++) {
-                for (Car car : groups.get(g).cars()) {
-                  ChangeRequest change = at(byRef, car.change());
-                  boolean caused =
-                      groups.get(g - 1).cars().stream()
-                          .map(before -> at(byRef, before.change()))
-                          .anyMatch(
-                              before ->
-                                  overlap(before, change)
-                                      || change.dependsOn().contains(before.ref()));
-                  assertThat(caused)
-                      .as(
-                          "%s is in group %s with nothing in group %s before it",
-                          car.change(), g, g - 1)
-                      .isTrue();
-                }
-              }
-            });
+        .checkAssert(scenario -> noCarHasAGroupOfItsOwnWithoutCause(scenario, plan(scenario)));
+  }
+
+  /** Each car after the first group overlaps or depends on a car of the group just before it. */
+  private static void noCarHasAGroupOfItsOwnWithoutCause(TrainScenario scenario, TrainPlan plan) {
+    Map<ChangeRef, ChangeRequest> byRef = byRef(scenario);
+    List<MergeGroup> groups = plan.train().groups();
+    for (int g = 1; g < groups.size(); g++) {
+      for (Car car : groups.get(g).cars()) {
+        ChangeRequest change = at(byRef, car.change());
+        boolean caused =
+            groups.get(g - 1).cars().stream()
+                .map(before -> at(byRef, before.change()))
+                .anyMatch(
+                    before -> overlap(before, change) || change.dependsOn().contains(before.ref()));
+        assertThat(caused)
+            .as("%s is in group %s with nothing in group %s before it", car.change(), g, g - 1)
+            .isTrue();
+      }
+    }
   }
 
   @Test
@@ -279,46 +278,125 @@ class TrainInvariantsPropertyTest {
         .checkAssert(
             scenario -> {
               TrainPlan plan = plan(scenario);
-              Map<ChangeRef, ChangeRequest> byRef = byRef(scenario);
-              Map<ChangeRef, Integer> groupOf = groups(plan);
-              Caps caps = scenario.spec().caps();
-              List<ChangeRequest> cars =
-                  plan.train().cars().stream().map(car -> at(byRef, car.change())).toList();
               candidates.addAndGet(scenario.candidates().size());
-              boarded.addAndGet(cars.size());
+              boarded.addAndGet(plan.train().cars().size());
               grouped.addAndGet(plan.train().groups().size());
-              for (Carryover carryover : plan.train().carriedOver()) {
-                Decision decision = plan.decisions().get(carryover.change());
-                if (decision == null || !decision.ships()) {
-                  continue;
-                }
-                ChangeRequest change = at(byRef, carryover.change());
-                boolean justified = false;
-                for (Reason reason : carryover.reasons()) {
-                  switch (reason.rule()) {
-                    case "dependencies" -> {
-                      ChangeRef dependency = dependency(change, reason);
-                      justified |=
-                          !groupOf.containsKey(dependency)
-                              && !scenario.context().satisfied().contains(dependency);
-                    }
-                    case "wave" -> justified |= !groupOf.containsKey(waveMember(reason));
-                    case "train-cap" ->
-                        justified |= capReached(reason, change, cars, caps, irreversible);
-                    case "train-scope" ->
-                        justified |= !scenario.spec().scope().appliesTo(change.target());
-                    default -> {}
-                  }
-                }
-                assertThat(justified)
-                    .as("%s ships but was carried over with %s", change.ref(), carryover.reasons())
-                    .isTrue();
-              }
+              everyChangeThePolicyShipsBoardsUnlessHeld(scenario, plan, irreversible);
             });
     // the generators board a good share, in fewer groups than cars: a planner that carries
     // everything over, or gives every car its own group, fails here
     assertThat(boarded.get()).isGreaterThan(candidates.get() / 5);
     assertThat(grouped.get()).isLessThan(boarded.get());
+  }
+
+  /** A change the policy ships is carried over only for a cause that {@code plan} shows. */
+  private static void everyChangeThePolicyShipsBoardsUnlessHeld(
+      TrainScenario scenario, TrainPlan plan, Set<SensitiveKind> irreversible) {
+    Map<ChangeRef, ChangeRequest> byRef = byRef(scenario);
+    Map<ChangeRef, Integer> groupOf = groups(plan);
+    Caps caps = scenario.spec().caps();
+    List<ChangeRequest> cars =
+        plan.train().cars().stream().map(car -> at(byRef, car.change())).toList();
+    for (Carryover carryover : plan.train().carriedOver()) {
+      Decision decision = plan.decisions().get(carryover.change());
+      if (decision == null || !decision.ships()) {
+        continue;
+      }
+      ChangeRequest change = at(byRef, carryover.change());
+      boolean justified = false;
+      for (Reason reason : carryover.reasons()) {
+        switch (reason.rule()) {
+          case "dependencies" -> {
+            ChangeRef dependency = dependency(change, reason);
+            justified |=
+                !groupOf.containsKey(dependency)
+                    && !scenario.context().satisfied().contains(dependency);
+          }
+          case "wave" -> justified |= !groupOf.containsKey(waveMember(reason));
+          case "train-cap" -> justified |= capReached(reason, change, cars, caps, irreversible);
+          case "train-scope" -> justified |= !scenario.spec().scope().appliesTo(change.target());
+          default -> {}
+        }
+      }
+      assertThat(justified)
+          .as("%s ships but was carried over with %s", change.ref(), carryover.reasons())
+          .isTrue();
+    }
+  }
+
+  /**
+   * The liveness properties are not vacuous: a planner that carries every candidate over (with a
+   * reason of its own) fails the property that every change the policy ships boards.
+   */
+  @Test
+  void aPlannerThatCarriesEverythingOverFailsTheLivenessProperty() {
+    Set<SensitiveKind> irreversible = POLICY.definition().rollback().irreversible();
+    assertThatThrownBy(
+            () ->
+                Examples.per(EXAMPLES)
+                    .forAll(TrainScenarios.trains(POLICY))
+                    .checkAssert(
+                        scenario ->
+                            everyChangeThePolicyShipsBoardsUnlessHeld(
+                                scenario, carryingEverythingOver(plan(scenario)), irreversible)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("ships but was carried over");
+  }
+
+  /**
+   * The liveness properties are not vacuous: a planner that gives every car a merge group of its
+   * own, in landing order (which keeps every safety property), fails the property that no car has a
+   * group of its own without cause.
+   */
+  @Test
+  void aPlannerThatGivesEveryCarItsOwnGroupFailsTheLivenessProperty() {
+    assertThatThrownBy(
+            () ->
+                Examples.per(EXAMPLES)
+                    .forAll(TrainScenarios.trains(POLICY))
+                    .checkAssert(
+                        scenario ->
+                            noCarHasAGroupOfItsOwnWithoutCause(
+                                scenario, oneGroupPerCar(plan(scenario)))))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("with nothing in group");
+  }
+
+  /** What a planner that carries every candidate over would plan instead of {@code plan}. */
+  private static TrainPlan carryingEverythingOver(TrainPlan plan) {
+    Train train = plan.train();
+    List<Carryover> carried = new ArrayList<>(train.carriedOver());
+    for (Car car : train.cars()) {
+      carried.add(
+          new Carryover(
+              car.change(),
+              List.of(new Reason("next-train", "waits for the next train", Map.of()))));
+    }
+    return new TrainPlan(
+        plan.spec(),
+        new Train(train.id(), train.scope(), train.departure(), train.state(), List.of(), carried),
+        plan.decisions(),
+        Map.of(),
+        Map.of());
+  }
+
+  /** {@code plan} with each car in a merge group of its own, in the same order. */
+  private static TrainPlan oneGroupPerCar(TrainPlan plan) {
+    Train train = plan.train();
+    List<MergeGroup> groups =
+        train.cars().stream().map(car -> new MergeGroup(List.of(car))).toList();
+    return new TrainPlan(
+        plan.spec(),
+        new Train(
+            train.id(),
+            train.scope(),
+            train.departure(),
+            train.state(),
+            groups,
+            train.carriedOver()),
+        plan.decisions(),
+        plan.targets(),
+        plan.waived());
   }
 
   private static ChangeRef dependency(ChangeRequest change, Reason reason) {
