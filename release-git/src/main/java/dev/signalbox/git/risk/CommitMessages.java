@@ -38,7 +38,7 @@ final class CommitMessages {
 
   private static final Pattern REVERTS_SHA =
       Pattern.compile(
-          "This reverts commit ([0-9a-f]{7,40})\\b|\\brevert\\s+([0-9a-f]{7,40})\\b",
+          "\\b(?:this|also)\\s+reverts\\s+commit\\s+([0-9a-f]{7,40})\\b|\\brevert\\s+([0-9a-f]{7,40})\\b",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern QUOTED_SUBJECT =
@@ -102,6 +102,73 @@ final class CommitMessages {
    */
   static int length(String subject, String body) {
     return subject.codePointCount(0, subject.length()) + body.codePointCount(0, body.length());
+  }
+
+  /**
+   * The subject as {@code git log --format=%s} prints it: the first paragraph after any blank
+   * lines, each of its lines stripped of trailing whitespace and joined by a space.
+   */
+  static String subject(String message) {
+    StringBuilder subject = new StringBuilder();
+    int at = skipBlankLines(message, 0);
+    while (at < message.length()) {
+      int end = lineEnd(message, at);
+      int trimmed = trimmedEnd(message, at, end);
+      if (trimmed == at) {
+        break;
+      }
+      if (subject.length() > 0) {
+        subject.append(' ');
+      }
+      subject.append(message, at, trimmed);
+      at = end;
+    }
+    return subject.toString();
+  }
+
+  /**
+   * The body as {@code git log --format=%b} prints it: everything after the subject's paragraph and
+   * the blank lines that follow it, unchanged.
+   */
+  static String body(String message) {
+    int at = skipBlankLines(message, 0);
+    while (at < message.length()) {
+      int end = lineEnd(message, at);
+      boolean blank = trimmedEnd(message, at, end) == at;
+      at = end;
+      if (blank) {
+        break;
+      }
+    }
+    return message.substring(skipBlankLines(message, at));
+  }
+
+  /** The index after the blank (empty or whitespace-only) lines starting at {@code at}. */
+  private static int skipBlankLines(String message, int at) {
+    while (at < message.length()) {
+      int end = lineEnd(message, at);
+      if (trimmedEnd(message, at, end) != at) {
+        break;
+      }
+      at = end;
+    }
+    return at;
+  }
+
+  /** The index after the line starting at {@code at}, its newline included. */
+  private static int lineEnd(String message, int at) {
+    int newline = message.indexOf('\n', at);
+    return newline < 0 ? message.length() : newline + 1;
+  }
+
+  /**
+   * The end of the line {@code [at, end)} without trailing whitespace, as git's isspace sees it.
+   */
+  private static int trimmedEnd(String message, int at, int end) {
+    while (end > at && " \t\n\r".indexOf(message.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return end;
   }
 
   /** The Phabricator diff a commit landed as, from its {@code Differential Revision} trailer. */

@@ -60,4 +60,39 @@ class CommitMessagesTest {
     assertThat(CommitMessages.hasRevertSubject("Backed out changeset 1234")).isTrue();
     assertThat(CommitMessages.hasRevertSubject("Reverted nothing")).isFalse();
   }
+
+  @Test
+  void aRevertAlsoNamedInAnotherChangesMessageCounts() {
+    // jgit bf7dd9add2: a feature commit whose message ends "This also reverts commit <sha>."
+    assertThat(
+            CommitMessages.references(
+                "ShutdownHook: run on bundle deactivation",
+                "Details.\n\nThis also reverts commit e6d83d61eade6dee223757d149a4df9650752a55.\n"))
+        .containsExactly(new Reference(RevertKind.SHA, "e6d83d61eade6dee223757d149a4df9650752a55"));
+    // jgit f974c9c790: a partial revert is not a revert in the risk data.
+    assertThat(
+            CommitMessages.references(
+                "Fix the walk", "This partially reverts commit a551b646: revert the changes.\n"))
+        .isEmpty();
+  }
+
+  @Test
+  void subjectAndBodyAreWhatGitLogFormatPrints() {
+    // %s: leading blank lines skipped, each line of the first paragraph right-trimmed and joined.
+    assertThat(CommitMessages.subject("\n  \nStack Overflow in View \n\nBody.\n"))
+        .isEqualTo("Stack Overflow in View");
+    assertThat(CommitMessages.subject("Wrapped\t\nsubject\n\nBody\n")).isEqualTo("Wrapped subject");
+    assertThat(CommitMessages.subject("Only a subject")).isEqualTo("Only a subject");
+    // %b: after the subject's paragraph and every blank line after it, kept as is.
+    assertThat(CommitMessages.body("Subject\n\n\n \nChange-Id: I1\n")).isEqualTo("Change-Id: I1\n");
+    assertThat(CommitMessages.body("Subject\n\nA\n\n  B \n")).isEqualTo("A\n\n  B \n");
+    assertThat(CommitMessages.body("Subject\n")).isEmpty();
+    assertThat(CommitMessages.body("Two\nlines\nBody? no\n")).isEmpty();
+    // msg_len of jgit 51c6f513b0 (trailing space in the subject) and 2f425cf30c (two blank lines)
+    assertThat(
+            CommitMessages.length(
+                CommitMessages.subject("Add it \n\n\nChange-Id: I7\n"),
+                CommitMessages.body("Add it \n\n\nChange-Id: I7\n")))
+        .isEqualTo("Add it".length() + "Change-Id: I7\n".length());
+  }
 }
