@@ -36,10 +36,13 @@ final class CommitMessages {
               + "|back(?:ed)? out)",
           Pattern.CASE_INSENSITIVE);
 
+  /**
+   * A commit id after "reverts commit" ("This reverts", "also", "partially"), or "revert": the id
+   * in lower case, so "Revert D2632752" names a Phabricator diff, not a commit.
+   */
   private static final Pattern REVERTS_SHA =
       Pattern.compile(
-          "\\b(?:this|also)\\s+reverts\\s+commit\\s+([0-9a-f]{7,40})\\b|\\brevert\\s+([0-9a-f]{7,40})\\b",
-          Pattern.CASE_INSENSITIVE);
+          "\\b(?i:reverts?\\s+commit)\\s+([0-9a-f]{7,40})\\b|\\b(?i:revert)\\s+([0-9a-f]{7,40})\\b");
 
   private static final Pattern QUOTED_SUBJECT =
       Pattern.compile(
@@ -47,12 +50,21 @@ final class CommitMessages {
               + "(?:revert(?:ed)?|back(?:ed)?\\s*out)\\s*:?\\s*\"(.*)\"\\s*(?:\\(#\\d+\\))?\\s*$",
           Pattern.CASE_INSENSITIVE);
 
-  private static final Pattern META_DIFF_SUBJECT =
+  /**
+   * A Phabricator diff named as reverted anywhere in the subject or the body, as Meta's messages do
+   * ("Revert D1", "Summary: Reverting D1 to unbreak", "This reverts D1", "Partially revert D1").
+   */
+  private static final Pattern META_DIFF =
       Pattern.compile(
-          "^\\s*(?:revert|back(?:ed)?\\s*out|backout)\\s+(D\\d+)\\b", Pattern.CASE_INSENSITIVE);
+          "\\b(?:revert(?:s|ed|ing)?|back(?:ed)?\\s*out|backout)\\s+(D\\d+)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** A subject {@code Revert: <original subject>}, without quotes. */
+  private static final Pattern UNQUOTED_SUBJECT =
+      Pattern.compile("^\\s*revert:\\s*([^\"\\s].*?)\\s*$", Pattern.CASE_INSENSITIVE);
 
   private static final Pattern ORIGINAL_DIFF =
-      Pattern.compile("^Original Phabricator Diff:\\s*(D\\d+)\\s*$", Pattern.MULTILINE);
+      Pattern.compile("^Original Phabricator Diff:\\s*(D\\d+)\\b", Pattern.MULTILINE);
 
   private static final Pattern DIFFERENTIAL_REVISION =
       Pattern.compile("^Differential Revision:\\s*(?:\\S*/)?(D\\d+)\\s*$", Pattern.MULTILINE);
@@ -236,17 +248,26 @@ final class CommitMessages {
     }
     boolean revertSubject = hasRevertSubject(subject);
     {
-      Matcher diff = META_DIFF_SUBJECT.matcher(subject);
-      if (diff.find()) {
-        references.add(new Reference(RevertKind.META_DIFF, diff.group(1)));
-      }
+      // The backed-out diff's trailer first: in "Back out \"Revert D1\"" it names the revert.
       Matcher original = ORIGINAL_DIFF.matcher(own);
       if (original.find()) {
         references.add(new Reference(RevertKind.META_DIFF, original.group(1)));
       }
+      Matcher diff = META_DIFF.matcher(subject);
+      while (diff.find()) {
+        references.add(new Reference(RevertKind.META_DIFF, diff.group(1)));
+      }
+      Matcher bodyDiff = META_DIFF.matcher(own);
+      while (bodyDiff.find()) {
+        references.add(new Reference(RevertKind.META_DIFF, bodyDiff.group(1)));
+      }
       Matcher quotedSubject = QUOTED_SUBJECT.matcher(subject);
       if (quotedSubject.find()) {
         references.add(new Reference(RevertKind.SUBJECT, quotedSubject.group(1)));
+      }
+      Matcher unquotedSubject = UNQUOTED_SUBJECT.matcher(subject);
+      if (unquotedSubject.find()) {
+        references.add(new Reference(RevertKind.SUBJECT, unquotedSubject.group(1)));
       }
       Matcher pr = PR_REVERT.matcher(subject);
       if (pr.find() && !subject.strip().endsWith("(#" + pr.group(1) + ")")) {

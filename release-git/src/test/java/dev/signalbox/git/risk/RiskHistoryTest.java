@@ -460,4 +460,59 @@ class RiskHistoryTest {
     assertThat(rows.get(1).features().get(ChangeFeature.IS_REVERT)).isEqualTo(1);
     assertThat(rows.get(2).features().get(ChangeFeature.AUTHOR_PRIOR_REVERTED)).isEqualTo(1);
   }
+
+  @Test
+  void aCommitOnAMergedBranchIsNoRowSoNothingRevertsIt() throws Exception {
+    write("a.txt", "one\n");
+    stage();
+    commit("alice", ZoneOffset.UTC, 0, "Add a");
+    git().checkout().setCreateBranch(true).setName("side").call();
+    write("a.txt", "two\n");
+    stage();
+    RevCommit tweak = commit("bob", ZoneOffset.UTC, 1, "Tweak a");
+    git().checkout().setName("main").call();
+    write("c.txt", "c\n");
+    stage();
+    commit("alice", ZoneOffset.UTC, 2, "Add c");
+    PersonIdent merger =
+        new PersonIdent("alice", "alice@example.com", T0.plusSeconds(3 * DAY), ZoneOffset.UTC);
+    git().merge().include(tweak).setCommit(false).call();
+    git().commit().setMessage("Merge side").setAuthor(merger).setCommitter(merger).call();
+    write("a.txt", "one\n");
+    stage();
+    commit(
+        "carol",
+        ZoneOffset.UTC,
+        4,
+        "Undo the tweak\n\nThis partially reverts commit " + tweak.name() + ".\n");
+
+    List<LandedCommit> rows = RiskHistory.of(git().getRepository()).landed("main");
+
+    // jgit f974c9c790 names a commit of a merged branch: not a revert in jgit.csv.
+    assertThat(rows).extracting(LandedCommit::sha).doesNotContain(tweak.name()).hasSize(3);
+    assertThat(rows.get(2).features().get(ChangeFeature.IS_REVERT)).isZero();
+    assertThat(rows).allMatch(row -> !row.outcome().revertedEver());
+  }
+
+  @Test
+  void everyRevertOfACommitCountsAgainstItsAuthorButTheFirstLabelsIt() throws Exception {
+    write("a.txt", "one\n");
+    stage();
+    RevCommit change = commit("bob", ZoneOffset.UTC, 0, "Change a");
+    write("a.txt", "two\n");
+    stage();
+    RevCommit first =
+        commit("carol", ZoneOffset.UTC, 1, "Undo\n\nThis reverts commit " + change.name() + ".\n");
+    write("a.txt", "three\n");
+    stage();
+    commit("dave", ZoneOffset.UTC, 2, "Undo again\n\nThis reverts commit " + change.name() + ".\n");
+    write("b.txt", "b\n");
+    stage();
+    commit("bob", ZoneOffset.UTC, 3, "Add b");
+
+    List<LandedCommit> rows = RiskHistory.of(git().getRepository()).landed("main");
+
+    assertThat(rows.get(0).outcome().revertSha()).contains(first.name());
+    assertThat(rows.get(3).features().get(ChangeFeature.AUTHOR_PRIOR_REVERTED)).isEqualTo(2);
+  }
 }
