@@ -45,7 +45,23 @@ final class HistoryState {
   /** What the history knows of one author. */
   private static final class AuthorRecord {
     int commits;
-    int reverted;
+
+    /** The commit times of the reverts of the author's commits, one per revert. */
+    final List<Long> reverts = new ArrayList<>(2);
+
+    /**
+     * The reverts of the author's commits that landed strictly before {@code time}; commit times
+     * need not grow along the history, so each is compared.
+     */
+    int revertedBefore(long time) {
+      int count = 0;
+      for (long at : reverts) {
+        if (at < time) {
+          count++;
+        }
+      }
+      return count;
+    }
   }
 
   /** A commit as the state remembers it. */
@@ -164,7 +180,8 @@ final class HistoryState {
     v[ChangeFeature.FILE_PRIOR_REVERTS.index()] = reverts;
     AuthorRecord author = authors.get(commit.email());
     v[ChangeFeature.AUTHOR_PRIOR_COMMITS.index()] = author == null ? 0 : author.commits;
-    v[ChangeFeature.AUTHOR_PRIOR_REVERTED.index()] = author == null ? 0 : author.reverted;
+    v[ChangeFeature.AUTHOR_PRIOR_REVERTED.index()] =
+        author == null ? 0 : author.revertedBefore(commit.commitTime());
     OffsetDateTime local = commit.authorTime().atOffset(commit.authorOffset());
     v[ChangeFeature.HOUR_LOCAL.index()] = local.getHour();
     v[ChangeFeature.WEEKDAY.index()] = local.getDayOfWeek().getValue() - 1;
@@ -308,7 +325,12 @@ final class HistoryState {
     }
     // Every revert counts against the author, a second one of the same commit too (as in the risk
     // data: folly 8bfe87c401 counts b09dfe2d9b twice, reverted and then named by a back-out).
-    authors.computeIfAbsent(seen.get(target).email(), e -> new AuthorRecord()).reverted++;
+    // Only a revert whose commit time is strictly earlier counts for a later commit: one landing in
+    // the same second does not (folly 7a18d18231 and 436e7fd699).
+    authors
+        .computeIfAbsent(seen.get(target).email(), e -> new AuthorRecord())
+        .reverts
+        .add(by.commitTime());
   }
 
   /** The revert outcome of the commit at {@code index}, from every commit added so far. */

@@ -515,4 +515,26 @@ class RiskHistoryTest {
     assertThat(rows.get(0).outcome().revertSha()).contains(first.name());
     assertThat(rows.get(3).features().get(ChangeFeature.AUTHOR_PRIOR_REVERTED)).isEqualTo(2);
   }
+
+  @Test
+  void aRevertCountsAgainstItsAuthorOnlyForCommitsOfALaterSecond() throws Exception {
+    write("a.txt", "one\n");
+    stage();
+    RevCommit change = commit("bob", ZoneOffset.UTC, 0, "Change a");
+    write("a.txt", "two\n");
+    stage();
+    commit("carol", ZoneOffset.UTC, 1, "Undo\n\nThis reverts commit " + change.name() + ".\n");
+    write("b.txt", "b\n");
+    stage();
+    commit("bob", ZoneOffset.UTC, 1, "Add b"); // the same second as the revert
+    write("c.txt", "c\n");
+    stage();
+    commit("bob", ZoneOffset.UTC, 2, "Add c");
+
+    List<LandedCommit> rows = RiskHistory.of(git().getRepository()).landed("main");
+
+    // folly 7a18d18231 does not count the revert 436e7fd699 that landed in the same second.
+    assertThat(rows.get(2).features().get(ChangeFeature.AUTHOR_PRIOR_REVERTED)).isZero();
+    assertThat(rows.get(3).features().get(ChangeFeature.AUTHOR_PRIOR_REVERTED)).isEqualTo(1);
+  }
 }
