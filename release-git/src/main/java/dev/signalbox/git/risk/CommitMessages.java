@@ -36,10 +36,13 @@ final class CommitMessages {
               + "|back(?:ed)? out)",
           Pattern.CASE_INSENSITIVE);
 
+  /**
+   * A commit id after "reverts commit" ("This reverts", "also", "partially"), or "revert": the id
+   * in lower case, so "Revert D2632752" names a Phabricator diff, not a commit.
+   */
   private static final Pattern REVERTS_SHA =
       Pattern.compile(
-          "This reverts commit ([0-9a-f]{7,40})\\b|\\brevert\\s+([0-9a-f]{7,40})\\b",
-          Pattern.CASE_INSENSITIVE);
+          "\\b(?i:reverts?\\s+commit)\\s+([0-9a-f]{7,40})\\b|\\b(?i:revert)\\s+([0-9a-f]{7,40})\\b");
 
   private static final Pattern QUOTED_SUBJECT =
       Pattern.compile(
@@ -47,12 +50,21 @@ final class CommitMessages {
               + "(?:revert(?:ed)?|back(?:ed)?\\s*out)\\s*:?\\s*\"(.*)\"\\s*(?:\\(#\\d+\\))?\\s*$",
           Pattern.CASE_INSENSITIVE);
 
-  private static final Pattern META_DIFF_SUBJECT =
+  /**
+   * A Phabricator diff named as reverted anywhere in the subject or the body, as Meta's messages do
+   * ("Revert D1", "Summary: Reverting D1 to unbreak", "This reverts D1", "Partially revert D1").
+   */
+  private static final Pattern META_DIFF =
       Pattern.compile(
-          "^\\s*(?:revert|back(?:ed)?\\s*out|backout)\\s+(D\\d+)\\b", Pattern.CASE_INSENSITIVE);
+          "\\b(?:revert(?:s|ed|ing)?|back(?:ed)?\\s*out|backout)\\s+(D\\d+)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** A subject {@code Revert: <original subject>}, without quotes. */
+  private static final Pattern UNQUOTED_SUBJECT =
+      Pattern.compile("^\\s*revert:\\s*([^\"\\s].*?)\\s*$", Pattern.CASE_INSENSITIVE);
 
   private static final Pattern ORIGINAL_DIFF =
-      Pattern.compile("^Original Phabricator Diff:\\s*(D\\d+)\\s*$", Pattern.MULTILINE);
+      Pattern.compile("^Original Phabricator Diff:\\s*(D\\d+)\\b", Pattern.MULTILINE);
 
   private static final Pattern DIFFERENTIAL_REVISION =
       Pattern.compile("^Differential Revision:\\s*(?:\\S*/)?(D\\d+)\\s*$", Pattern.MULTILINE);
@@ -102,6 +114,73 @@ final class CommitMessages {
    */
   static int length(String subject, String body) {
     return subject.codePointCount(0, subject.length()) + body.codePointCount(0, body.length());
+  }
+
+  /**
+   * The subject as {@code git log --format=%s} prints it: the first paragraph after any blank
+   * lines, each of its lines stripped of trailing whitespace and joined by a space.
+   */
+  static String subject(String message) {
+    StringBuilder subject = new StringBuilder();
+    int at = skipBlankLines(message, 0);
+    while (at < message.length()) {
+      int end = lineEnd(message, at);
+      int trimmed = trimmedEnd(message, at, end);
+      if (trimmed == at) {
+        break;
+      }
+      if (subject.length() > 0) {
+        subject.append(' ');
+      }
+      subject.append(message, at, trimmed);
+      at = end;
+    }
+    return subject.toString();
+  }
+
+  /**
+   * The body as {@code git log --format=%b} prints it: everything after the subject's paragraph and
+   * the blank lines that follow it, unchanged.
+   */
+  static String body(String message) {
+    int at = skipBlankLines(message, 0);
+    while (at < message.length()) {
+      int end = lineEnd(message, at);
+      boolean blank = trimmedEnd(message, at, end) == at;
+      at = end;
+      if (blank) {
+        break;
+      }
+    }
+    return message.substring(skipBlankLines(message, at));
+  }
+
+  /** The index after the blank (empty or whitespace-only) lines starting at {@code at}. */
+  private static int skipBlankLines(String message, int at) {
+    while (at < message.length()) {
+      int end = lineEnd(message, at);
+      if (trimmedEnd(message, at, end) != at) {
+        break;
+      }
+      at = end;
+    }
+    return at;
+  }
+
+  /** The index after the line starting at {@code at}, its newline included. */
+  private static int lineEnd(String message, int at) {
+    int newline = message.indexOf('\n', at);
+    return newline < 0 ? message.length() : newline + 1;
+  }
+
+  /**
+   * The end of the line {@code [at, end)} without trailing whitespace, as git's isspace sees it.
+   */
+  private static int trimmedEnd(String message, int at, int end) {
+    while (end > at && " \t\n\r".indexOf(message.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return end;
   }
 
   /** The Phabricator diff a commit landed as, from its {@code Differential Revision} trailer. */
@@ -169,17 +248,26 @@ final class CommitMessages {
     }
     boolean revertSubject = hasRevertSubject(subject);
     {
-      Matcher diff = META_DIFF_SUBJECT.matcher(subject);
-      if (diff.find()) {
-        references.add(new Reference(RevertKind.META_DIFF, diff.group(1)));
-      }
+      // The backed-out diff's trailer first: in "Back out \"Revert D1\"" it names the revert.
       Matcher original = ORIGINAL_DIFF.matcher(own);
       if (original.find()) {
         references.add(new Reference(RevertKind.META_DIFF, original.group(1)));
       }
+      Matcher diff = META_DIFF.matcher(subject);
+      while (diff.find()) {
+        references.add(new Reference(RevertKind.META_DIFF, diff.group(1)));
+      }
+      Matcher bodyDiff = META_DIFF.matcher(own);
+      while (bodyDiff.find()) {
+        references.add(new Reference(RevertKind.META_DIFF, bodyDiff.group(1)));
+      }
       Matcher quotedSubject = QUOTED_SUBJECT.matcher(subject);
       if (quotedSubject.find()) {
         references.add(new Reference(RevertKind.SUBJECT, quotedSubject.group(1)));
+      }
+      Matcher unquotedSubject = UNQUOTED_SUBJECT.matcher(subject);
+      if (unquotedSubject.find()) {
+        references.add(new Reference(RevertKind.SUBJECT, unquotedSubject.group(1)));
       }
       Matcher pr = PR_REVERT.matcher(subject);
       if (pr.find() && !subject.strip().endsWith("(#" + pr.group(1) + ")")) {

@@ -2,6 +2,8 @@ package dev.signalbox.git.risk;
 
 import dev.signalbox.core.risk.ChangeFeature;
 import dev.signalbox.core.risk.FeatureVector;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -43,7 +45,23 @@ final class HistoryState {
   /** What the history knows of one author. */
   private static final class AuthorRecord {
     int commits;
-    int reverted;
+
+    /** The commit times of the reverts of the author's commits, one per revert. */
+    final List<Long> reverts = new ArrayList<>(2);
+
+    /**
+     * The reverts of the author's commits that landed strictly before {@code time}; commit times
+     * need not grow along the history, so each is compared.
+     */
+    int revertedBefore(long time) {
+      int count = 0;
+      for (long at : reverts) {
+        if (at < time) {
+          count++;
+        }
+      }
+      return count;
+    }
   }
 
   /** A commit as the state remembers it. */
@@ -158,11 +176,12 @@ final class HistoryState {
     v[ChangeFeature.NEW_FILES.index()] = newFiles;
     v[ChangeFeature.FILE_PRIOR_CHANGES.index()] = priorChanges;
     v[ChangeFeature.FILE_PRIOR_DEVS.index()] = devs.size();
-    v[ChangeFeature.FILE_AGE_DAYS_MEAN.index()] = aged == 0 ? -1 : round(ageSum / aged, 100);
+    v[ChangeFeature.FILE_AGE_DAYS_MEAN.index()] = aged == 0 ? -1 : round(ageSum / aged, 2);
     v[ChangeFeature.FILE_PRIOR_REVERTS.index()] = reverts;
     AuthorRecord author = authors.get(commit.email());
     v[ChangeFeature.AUTHOR_PRIOR_COMMITS.index()] = author == null ? 0 : author.commits;
-    v[ChangeFeature.AUTHOR_PRIOR_REVERTED.index()] = author == null ? 0 : author.reverted;
+    v[ChangeFeature.AUTHOR_PRIOR_REVERTED.index()] =
+        author == null ? 0 : author.revertedBefore(commit.commitTime());
     OffsetDateTime local = commit.authorTime().atOffset(commit.authorOffset());
     v[ChangeFeature.HOUR_LOCAL.index()] = local.getHour();
     v[ChangeFeature.WEEKDAY.index()] = local.getDayOfWeek().getValue() - 1;
@@ -185,7 +204,8 @@ final class HistoryState {
         break;
       }
       Integer target = lookUp(reference);
-      if (target != null) {
+      // A commit of a merged branch is no row of the risk data: naming it reverts nothing.
+      if (target != null && seen.get(target).landed()) {
         reverts.add(new Revert(target, reference.kind()));
       }
     }
@@ -286,7 +306,9 @@ final class HistoryState {
 
   /**
    * Takes note of a commit off the first-parent line (on a merged branch) that may revert a landed
-   * commit; it adds nothing else to the state.
+   * commit; it adds nothing else to the state. Such a commit can be named by a later revert (and so
+   * shadow an older landed commit of the same subject), but it is no row of the risk data: a revert
+   * that names it reverts nothing.
    */
   void addMerged(Commit commit) {
     List<Revert> reverts = resolve(commit);
@@ -300,10 +322,15 @@ final class HistoryState {
     int target = revert.index();
     if (firstRevert.get(target) == null) {
       firstRevert.set(target, new RevertEvent(by.sha(), by.commitTime(), revert.kind()));
-      if (seen.get(target).landed()) {
-        authors.computeIfAbsent(seen.get(target).email(), e -> new AuthorRecord()).reverted++;
-      }
     }
+    // Every revert counts against the author, a second one of the same commit too (as in the risk
+    // data: folly 8bfe87c401 counts b09dfe2d9b twice, reverted and then named by a back-out).
+    // Only a revert whose commit time is strictly earlier counts for a later commit: one landing in
+    // the same second does not (folly 7a18d18231 and 436e7fd699).
+    authors
+        .computeIfAbsent(seen.get(target).email(), e -> new AuthorRecord())
+        .reverts
+        .add(by.commitTime());
   }
 
   /** The revert outcome of the commit at {@code index}, from every commit added so far. */
@@ -322,7 +349,7 @@ final class HistoryState {
     return new RevertOutcome(
         lag <= WINDOW_SECONDS,
         true,
-        OptionalDouble.of(round(lag / DAY, 1000)),
+        OptionalDouble.of(round(lag / DAY, 3)),
         Optional.of(revert.sha()),
         Optional.of(revert.kind()),
         lag < 0);
@@ -355,14 +382,18 @@ final class HistoryState {
         bits -= p * (Math.log(p) / Math.log(2));
       }
     }
-    return round(bits, 10_000) + 0.0;
+    return round(bits, 4) + 0.0;
   }
 
   private static double flag(boolean value) {
     return value ? 1 : 0;
   }
 
-  private static double round(double value, double scale) {
-    return Math.round(value * scale) / scale;
+  /**
+   * {@code value} rounded to {@code digits} decimals as the risk data rounds (Python's {@code
+   * round}): from the double's exact value, ties to even — so 9.625 days is 9.62.
+   */
+  static double round(double value, int digits) {
+    return new BigDecimal(value).setScale(digits, RoundingMode.HALF_EVEN).doubleValue();
   }
 }

@@ -6,11 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.eclipse.jgit.diff.DiffConfig;
 import org.eclipse.jgit.diff.DiffEntry;
-import org.eclipse.jgit.diff.Edit;
-import org.eclipse.jgit.diff.EditList;
-import org.eclipse.jgit.diff.MyersDiff;
-import org.eclipse.jgit.diff.RawText;
-import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.diff.RenameDetector;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.errors.MissingObjectException;
@@ -28,8 +23,9 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * A commit's files as {@code git log --numstat} with rename detection reports them, computed with
- * JGit: Myers line counts, a file binary when either side has a NUL in its first 8,000 bytes, and a
- * blob missing from the object store (a partial clone) counted as binary rather than failing.
+ * JGit: git's own line counts ({@link GitLineCounts}), a file binary when either side has a NUL in
+ * its first 8,000 bytes, and a blob missing from the object store (a partial clone) counted as
+ * binary rather than failing.
  *
  * <p>Not thread-safe: one instance per reader.
  */
@@ -104,17 +100,19 @@ final class Numstat {
 
   private FileChange count(DiffEntry entry) throws IOException {
     switch (entry.getChangeType()) {
-      case ADD -> {
+      case ADD, COPY -> {
+        // git without copy detection pairs a source with one destination at most; JGit marks the
+        // others copies, which git reports as new files.
         byte[] content = content(entry.getNewId(), entry.getNewMode());
         return content == null || binary(content)
             ? new FileChange(entry.getNewPath(), 0, 0, true)
-            : new FileChange(entry.getNewPath(), new RawText(content).size(), 0, false);
+            : new FileChange(entry.getNewPath(), GitLineCounts.lines(content), 0, false);
       }
       case DELETE -> {
         byte[] content = content(entry.getOldId(), entry.getOldMode());
         return content == null || binary(content)
             ? new FileChange(entry.getOldPath(), 0, 0, true)
-            : new FileChange(entry.getOldPath(), 0, new RawText(content).size(), false);
+            : new FileChange(entry.getOldPath(), 0, GitLineCounts.lines(content), false);
       }
       default -> {
         String path = entry.getNewPath();
@@ -128,16 +126,8 @@ final class Numstat {
         if (before == null || after == null || binary(before) || binary(after)) {
           return new FileChange(path, 0, 0, true);
         }
-        EditList edits =
-            MyersDiff.INSTANCE.diff(
-                RawTextComparator.DEFAULT, new RawText(before), new RawText(after));
-        int added = 0;
-        int deleted = 0;
-        for (Edit edit : edits) {
-          added += edit.getLengthB();
-          deleted += edit.getLengthA();
-        }
-        return new FileChange(path, added, deleted, false);
+        GitLineCounts.Counts counts = GitLineCounts.count(before, after);
+        return new FileChange(path, counts.added(), counts.deleted(), false);
       }
     }
   }

@@ -162,7 +162,7 @@ public final class RiskHistory {
       throws IOException {
     PersonIdent author = commit.getAuthorIdent();
     String message = commit.getFullMessage();
-    String subject = commit.getShortMessage();
+    String subject = CommitMessages.subject(message);
     return new HistoryState.Commit(
         commit.name(),
         author.getName(),
@@ -171,23 +171,8 @@ public final class RiskHistory {
         author.getZoneOffset(),
         commit.getCommitTime(),
         subject,
-        body(message),
+        CommitMessages.body(message),
         message,
         numstat == null ? List.of() : numstat.files(commit));
-  }
-
-  /** The message after its first paragraph (the subject), as {@code git log --format=%b}. */
-  private static String body(String message) {
-    int i = 0;
-    int n = message.length();
-    // skip leading blank lines
-    while (i < n && message.charAt(i) == '\n') {
-      i++;
-    }
-    int end = message.indexOf("\n\n", i);
-    if (end < 0) {
-      return "";
-    }
-    return message.substring(end + 2);
   }
 }

@@ -396,4 +396,145 @@ class RiskHistoryTest {
     // bob's change was reverted on day 2, before "Add c" on day 3 — but bob wrote nothing since.
     assertThat(rows.get(3).features().get(ChangeFeature.AUTHOR_PRIOR_REVERTED)).isZero();
   }
+
+  @Test
+  void aDeletedFileIsTheSourceOfOneRenameAndItsOtherLookalikesAreNewFiles() throws Exception {
+    StringBuilder ten = new StringBuilder();
+    for (int i = 1; i <= 10; i++) {
+      ten.append("line ").append(i).append('\n');
+    }
+    write("a.txt", ten.toString());
+    stage();
+    commit("alice", ZoneOffset.UTC, 0, "Add a");
+    git().rm().addFilepattern("a.txt").call();
+    write("b.txt", ten.toString().replace("line 5\n", "five\n"));
+    write("c.txt", ten.toString().replace("line 5\n", "five\n").replace("line 8\n", "eight\n"));
+    stage();
+    commit("alice", ZoneOffset.UTC, 1, "Split a");
+
+    // git log --numstat: "1 1 a.txt => b.txt" and "10 0 c.txt"; JGit alone would call c.txt a
+    // copy of a.txt with 2 and 2 lines.
+    FeatureVector split = RiskHistory.of(git().getRepository()).landed("main").get(1).features();
+    assertThat(split.get(ChangeFeature.FILES_CHANGED)).isEqualTo(2);
+    assertThat(split.get(ChangeFeature.LINES_ADDED)).isEqualTo(11);
+    assertThat(split.get(ChangeFeature.LINES_DELETED)).isEqualTo(1);
+    assertThat(split.get(ChangeFeature.NEW_FILES)).isEqualTo(2);
+  }
+
+  @Test
+  void lineCountsAreGitsNotTheMinimalOnes() throws Exception {
+    write("a.txt", "}\nb\nh\nb\nd\n}\na\nd\nh\n");
+    stage();
+    commit("alice", ZoneOffset.UTC, 0, "Add a");
+    write("a.txt", "}\n}\n}\n}\n");
+    stage();
+    commit("alice", ZoneOffset.UTC, 1, "Change a");
+
+    // git sets the lone old "}" amid unmatched lines aside: 3 added and 8 deleted, where a minimal
+    // diff keeps it (2 and 7); see GitLineCountsTest.
+    FeatureVector change = RiskHistory.of(git().getRepository()).landed("main").get(1).features();
+    assertThat(change.get(ChangeFeature.LINES_ADDED)).isEqualTo(3);
+    assertThat(change.get(ChangeFeature.LINES_DELETED)).isEqualTo(8);
+  }
+
+  @Test
+  void aChangeThatAlsoRevertsAnEarlierOneCountsAgainstItsAuthor() throws Exception {
+    write("a.txt", "one\n");
+    stage();
+    RevCommit change = commit("bob", ZoneOffset.UTC, 0, "Change a");
+    write("a.txt", "two\n");
+    stage();
+    commit(
+        "carol",
+        ZoneOffset.UTC,
+        3,
+        "Rework a\n\nThis also reverts commit " + change.name() + ".\n");
+    write("b.txt", "b\n");
+    stage();
+    commit("bob", ZoneOffset.UTC, 4, "Add b");
+
+    List<LandedCommit> rows = RiskHistory.of(git().getRepository()).landed("main");
+
+    assertThat(rows.get(0).outcome().revertSha()).contains(rows.get(1).sha());
+    assertThat(rows.get(0).outcome().lagDays()).hasValue(3.0);
+    assertThat(rows.get(1).features().get(ChangeFeature.IS_REVERT)).isEqualTo(1);
+    assertThat(rows.get(2).features().get(ChangeFeature.AUTHOR_PRIOR_REVERTED)).isEqualTo(1);
+  }
+
+  @Test
+  void aCommitOnAMergedBranchIsNoRowSoNothingRevertsIt() throws Exception {
+    write("a.txt", "one\n");
+    stage();
+    commit("alice", ZoneOffset.UTC, 0, "Add a");
+    git().checkout().setCreateBranch(true).setName("side").call();
+    write("a.txt", "two\n");
+    stage();
+    RevCommit tweak = commit("bob", ZoneOffset.UTC, 1, "Tweak a");
+    git().checkout().setName("main").call();
+    write("c.txt", "c\n");
+    stage();
+    commit("alice", ZoneOffset.UTC, 2, "Add c");
+    PersonIdent merger =
+        new PersonIdent("alice", "alice@example.com", T0.plusSeconds(3 * DAY), ZoneOffset.UTC);
+    git().merge().include(tweak).setCommit(false).call();
+    git().commit().setMessage("Merge side").setAuthor(merger).setCommitter(merger).call();
+    write("a.txt", "one\n");
+    stage();
+    commit(
+        "carol",
+        ZoneOffset.UTC,
+        4,
+        "Undo the tweak\n\nThis partially reverts commit " + tweak.name() + ".\n");
+
+    List<LandedCommit> rows = RiskHistory.of(git().getRepository()).landed("main");
+
+    // jgit f974c9c790 names a commit of a merged branch: not a revert in jgit.csv.
+    assertThat(rows).extracting(LandedCommit::sha).doesNotContain(tweak.name()).hasSize(3);
+    assertThat(rows.get(2).features().get(ChangeFeature.IS_REVERT)).isZero();
+    assertThat(rows).allMatch(row -> !row.outcome().revertedEver());
+  }
+
+  @Test
+  void everyRevertOfACommitCountsAgainstItsAuthorButTheFirstLabelsIt() throws Exception {
+    write("a.txt", "one\n");
+    stage();
+    RevCommit change = commit("bob", ZoneOffset.UTC, 0, "Change a");
+    write("a.txt", "two\n");
+    stage();
+    RevCommit first =
+        commit("carol", ZoneOffset.UTC, 1, "Undo\n\nThis reverts commit " + change.name() + ".\n");
+    write("a.txt", "three\n");
+    stage();
+    commit("dave", ZoneOffset.UTC, 2, "Undo again\n\nThis reverts commit " + change.name() + ".\n");
+    write("b.txt", "b\n");
+    stage();
+    commit("bob", ZoneOffset.UTC, 3, "Add b");
+
+    List<LandedCommit> rows = RiskHistory.of(git().getRepository()).landed("main");
+
+    assertThat(rows.get(0).outcome().revertSha()).contains(first.name());
+    assertThat(rows.get(3).features().get(ChangeFeature.AUTHOR_PRIOR_REVERTED)).isEqualTo(2);
+  }
+
+  @Test
+  void aRevertCountsAgainstItsAuthorOnlyForCommitsOfALaterSecond() throws Exception {
+    write("a.txt", "one\n");
+    stage();
+    RevCommit change = commit("bob", ZoneOffset.UTC, 0, "Change a");
+    write("a.txt", "two\n");
+    stage();
+    commit("carol", ZoneOffset.UTC, 1, "Undo\n\nThis reverts commit " + change.name() + ".\n");
+    write("b.txt", "b\n");
+    stage();
+    commit("bob", ZoneOffset.UTC, 1, "Add b"); // the same second as the revert
+    write("c.txt", "c\n");
+    stage();
+    commit("bob", ZoneOffset.UTC, 2, "Add c");
+
+    List<LandedCommit> rows = RiskHistory.of(git().getRepository()).landed("main");
+
+    // folly 7a18d18231 does not count the revert 436e7fd699 that landed in the same second.
+    assertThat(rows.get(2).features().get(ChangeFeature.AUTHOR_PRIOR_REVERTED)).isZero();
+    assertThat(rows.get(3).features().get(ChangeFeature.AUTHOR_PRIOR_REVERTED)).isEqualTo(1);
+  }
 }
