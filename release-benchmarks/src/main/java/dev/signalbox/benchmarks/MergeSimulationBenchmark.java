@@ -69,7 +69,10 @@ import org.openjdk.jmh.annotations.TearDown;
  *   <li>{@code jgitResolveMerger}: JGit's {@code ResolveMerger} in core on the same pairs, with an
  *       inserter that hashes and discards, per merge;
  *   <li>{@code changeListing}: {@code GitVersionControl.changes(base, topic)} (renames, binary
- *       flags, line counts), per topic.
+ *       flags, line counts), per topic;
+ *   <li>{@code pathListing}: {@code GitVersionControl.touchedPaths(base, topic)} (the paths only,
+ *       as ownership and the blast radius need them: the trees that differ are walked, no file is
+ *       read), per topic.
  * </ul>
  */
 @State(org.openjdk.jmh.annotations.Scope.Benchmark)
@@ -459,6 +462,14 @@ public class MergeSimulationBenchmark {
     return vcs.changes(base, topic);
   }
 
+  /** Listing the paths one topic touches, without reading a file. */
+  @Benchmark
+  public Object pathListing() {
+    Revision topic = topics.get(nextTopic);
+    nextTopic = (nextTopic + 1) % topicCount;
+    return vcs.touchedPaths(base, topic);
+  }
+
   // ---- the work, shared with the check ---------------------------------------------------------
 
   /**
@@ -533,8 +544,12 @@ public class MergeSimulationBenchmark {
                 + jgit);
       }
     }
-    if (changeListing() == null) {
-      throw new IllegalStateException("no change listing");
+    for (int t = 0; t < topicCount; t++) {
+      Revision topic = topics.get(t);
+      if (!vcs.touchedPaths(base, topic).equals(vcs.changes(base, topic).touchedPaths())) {
+        throw new IllegalStateException(
+            "topic " + t + ": the path listing is not the change set's");
+      }
     }
   }
 
