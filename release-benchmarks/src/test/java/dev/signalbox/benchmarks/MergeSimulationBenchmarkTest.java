@@ -28,6 +28,7 @@ class MergeSimulationBenchmarkTest {
       assertThat(benchmark.mergeTreeBatch()).hasSize(8);
       assertThat(benchmark.changeListing()).isNotNull();
       assertThat(benchmark.pathListing().toString()).contains(".java");
+      assertThat(benchmark.jgitTreeWalk().toString()).contains(".java");
       benchmark.check();
       assertThat(looseObjects(benchmark)).as("objects left loose after the repack").isZero();
     } finally {
