@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
@@ -37,6 +38,8 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.PackParser;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -69,7 +72,14 @@ import org.openjdk.jmh.annotations.TearDown;
  *   <li>{@code jgitResolveMerger}: JGit's {@code ResolveMerger} in core on the same pairs, with an
  *       inserter that hashes and discards, per merge;
  *   <li>{@code changeListing}: {@code GitVersionControl.changes(base, topic)} (renames, binary
- *       flags, line counts), per topic.
+ *       flags, line counts), per topic;
+ *   <li>{@code pathListing}: {@code GitVersionControl.touchedPaths(base, topic)} (the paths only,
+ *       as ownership and the blast radius need them: the trees that differ are walked, no file is
+ *       read), per topic;
+ *   <li>{@code jgitTreeWalk}: JGit's own listing, the reference for both: a {@code TreeWalk} over
+ *       the two commits' trees with {@code DiffEntry.scan} (paths, modes and ids; no file read, no
+ *       rename detection), with one reader kept across calls as {@code GitVersionControl} keeps
+ *       its, per topic.
  * </ul>
  */
 @State(org.openjdk.jmh.annotations.Scope.Benchmark)
@@ -123,6 +133,9 @@ public class MergeSimulationBenchmark {
   @SuppressWarnings("NullAway.Init") // set by setUp(), which JMH calls first
   private GitVersionControl vcs;
 
+  @SuppressWarnings("NullAway.Init") // set by setUp(), which JMH calls first
+  private ObjectReader listingReader;
+
   private Revision base = Revision.of("0".repeat(40));
   private final List<Revision> topics = new ArrayList<>();
   private final List<ObjectId> train = new ArrayList<>();
@@ -162,6 +175,7 @@ public class MergeSimulationBenchmark {
     repository.close();
     repository = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setBare().build();
     vcs = GitVersionControl.open(gitDir);
+    listingReader = repository.newObjectReader();
 
     StringBuilder input = new StringBuilder();
     for (int t = 0; t < topicCount; t++) {
@@ -420,6 +434,7 @@ public class MergeSimulationBenchmark {
   @TearDown
   public void tearDown() throws IOException {
     vcs.close();
+    listingReader.close();
     repository.close();
     try (Stream<Path> walk = Files.walk(directory)) {
       walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -457,6 +472,29 @@ public class MergeSimulationBenchmark {
     Revision topic = topics.get(nextTopic);
     nextTopic = (nextTopic + 1) % topicCount;
     return vcs.changes(base, topic);
+  }
+
+  /** Listing the paths one topic touches, without reading a file. */
+  @Benchmark
+  public Object pathListing() {
+    Revision topic = topics.get(nextTopic);
+    nextTopic = (nextTopic + 1) % topicCount;
+    return vcs.touchedPaths(base, topic);
+  }
+
+  /** JGit's TreeWalk listing of one topic's changed paths, as the issue measures it. */
+  @Benchmark
+  public Object jgitTreeWalk() throws IOException {
+    Revision topic = topics.get(nextTopic);
+    nextTopic = (nextTopic + 1) % topicCount;
+    try (RevWalk walk = new RevWalk(listingReader);
+        TreeWalk tree = new TreeWalk(listingReader)) {
+      tree.setRecursive(true);
+      tree.setFilter(TreeFilter.ANY_DIFF);
+      tree.addTree(walk.parseCommit(ObjectId.fromString(base.commit())).getTree());
+      tree.addTree(walk.parseCommit(ObjectId.fromString(topic.commit())).getTree());
+      return DiffEntry.scan(tree);
+    }
   }
 
   // ---- the work, shared with the check ---------------------------------------------------------
@@ -533,8 +571,12 @@ public class MergeSimulationBenchmark {
                 + jgit);
       }
     }
-    if (changeListing() == null) {
-      throw new IllegalStateException("no change listing");
+    for (int t = 0; t < topicCount; t++) {
+      Revision topic = topics.get(t);
+      if (!vcs.touchedPaths(base, topic).equals(vcs.changes(base, topic).touchedPaths())) {
+        throw new IllegalStateException(
+            "topic " + t + ": the path listing is not the change set's");
+      }
     }
   }
 

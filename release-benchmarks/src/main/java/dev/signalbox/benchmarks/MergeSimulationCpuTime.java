@@ -14,9 +14,11 @@ import java.util.Locale;
  * machine that others load, a thread waits for a core as long as it runs, and wall-clock times
  * measure the load; the processor time a thread used is nearly independent of it. Prints, for the
  * same repository and merges as the benchmark, the median and mean processor time of a simulated
- * train step ({@code signalbox}) and of a change listing ({@code changeListing}) on the calling
- * thread, and the processor time git's processes used per merge ({@code gitMergeTreeStdin}, from
- * the children's times in {@code /proc/self/stat}, in clock ticks of 10 ms, so only its mean).
+ * train step ({@code signalbox}), of a change listing ({@code changeListing}) and of a listing of
+ * paths ({@code pathListing}), and of JGit's own {@code TreeWalk} listing ({@code jgitTreeWalk}) on
+ * the calling thread, and the processor time git's processes used per merge ({@code
+ * gitMergeTreeStdin}, from the children's times in {@code /proc/self/stat}, in clock ticks of 10
+ * ms, so only its mean).
  *
  * <p>{@code java -cp release-benchmarks/target/benchmarks.jar
  * dev.signalbox.benchmarks.MergeSimulationCpuTime [source] [rounds]}, where source is {@code
@@ -41,9 +43,13 @@ public final class MergeSimulationCpuTime {
       for (int i = 0; i < rounds; i++) { // warm-up: as many rounds as measured
         benchmark.signalbox();
         benchmark.changeListing();
+        benchmark.pathListing();
+        benchmark.jgitTreeWalk();
       }
       long[] steps = new long[rounds];
       long[] listings = new long[rounds * topics];
+      long[] pathListings = new long[rounds * topics];
+      long[] treeWalks = new long[rounds * topics];
       for (int i = 0; i < rounds; i++) {
         long start = THREADS.getCurrentThreadCpuTime();
         benchmark.signalbox();
@@ -53,6 +59,16 @@ public final class MergeSimulationCpuTime {
         long start = THREADS.getCurrentThreadCpuTime();
         benchmark.changeListing();
         listings[i] = THREADS.getCurrentThreadCpuTime() - start;
+      }
+      for (int i = 0; i < pathListings.length; i++) {
+        long start = THREADS.getCurrentThreadCpuTime();
+        benchmark.pathListing();
+        pathListings[i] = THREADS.getCurrentThreadCpuTime() - start;
+      }
+      for (int i = 0; i < treeWalks.length; i++) {
+        long start = THREADS.getCurrentThreadCpuTime();
+        benchmark.jgitTreeWalk();
+        treeWalks[i] = THREADS.getCurrentThreadCpuTime() - start;
       }
       long[] childTicks = childTicks();
       for (int i = 0; i < rounds; i++) {
@@ -68,6 +84,8 @@ public final class MergeSimulationCpuTime {
           "source %s, %d rounds of %d merges: processor time in µs%n"
               + "signalbox per step        median %,10.1f  mean %,10.1f%n"
               + "changeListing per listing median %,10.1f  mean %,10.1f%n"
+              + "pathListing per listing   median %,10.1f  mean %,10.1f%n"
+              + "jgitTreeWalk per listing  median %,10.1f  mean %,10.1f%n"
               + "gitMergeTreeStdin per merge (git's processes, mean) %,10.1f%n",
           source,
           rounds,
@@ -76,6 +94,10 @@ public final class MergeSimulationCpuTime {
           mean(steps) / 1e3,
           median(listings) / 1e3,
           mean(listings) / 1e3,
+          median(pathListings) / 1e3,
+          mean(pathListings) / 1e3,
+          median(treeWalks) / 1e3,
+          mean(treeWalks) / 1e3,
           gitMicros);
     } finally {
       benchmark.tearDown();

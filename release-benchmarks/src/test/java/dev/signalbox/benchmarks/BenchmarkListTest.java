@@ -29,6 +29,8 @@ class BenchmarkListTest {
         .contains("gitMergeTreeStdin")
         .contains("jgitResolveMerger")
         .contains("changeListing")
+        .contains("pathListing")
+        .contains("jgitTreeWalk")
         .contains("dev.signalbox.benchmarks.LedgerBenchmark")
         .contains("ledgerAppendGroupCommit")
         .contains("verifyLedger")

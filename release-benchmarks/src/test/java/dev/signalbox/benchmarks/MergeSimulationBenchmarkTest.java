@@ -27,6 +27,8 @@ class MergeSimulationBenchmarkTest {
       assertThat(benchmark.signalbox().steps()).hasSize(8);
       assertThat(benchmark.mergeTreeBatch()).hasSize(8);
       assertThat(benchmark.changeListing()).isNotNull();
+      assertThat(benchmark.pathListing().toString()).contains(".java");
+      assertThat(benchmark.jgitTreeWalk().toString()).contains(".java");
       benchmark.check();
       assertThat(looseObjects(benchmark)).as("objects left loose after the repack").isZero();
     } finally {
@@ -74,6 +76,7 @@ class MergeSimulationBenchmarkTest {
       assertThat(benchmark.signalbox().steps()).hasSize(8);
       assertThat(benchmark.mergeTreeBatch()).hasSize(8);
       assertThat(benchmark.changeListing().toString()).contains("shared.txt");
+      assertThat(benchmark.pathListing().toString()).contains("shared.txt");
       assertThat(benchmark.topicReport).contains("1 that do not cherry-pick onto the base");
       assertThat(looseObjects(benchmark)).as("objects left loose after the repack").isZero();
     } finally {

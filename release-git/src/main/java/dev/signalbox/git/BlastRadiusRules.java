@@ -159,14 +159,30 @@ public final class BlastRadiusRules {
     if (changes == null || owners == null) {
       throw new IllegalArgumentException("changes and owners must not be null");
     }
+    return blastRadius(changes.touchedPaths(), owners);
+  }
+
+  /**
+   * The blast radius of a change that touches {@code touchedPaths} (old paths of renames included)
+   * under these rules and {@code owners}.
+   *
+   * @throws IllegalArgumentException if an argument is null or a path is null
+   */
+  public BlastRadius blastRadius(Set<RepoPath> touchedPaths, CodeOwners owners) {
+    if (touchedPaths == null || owners == null) {
+      throw new IllegalArgumentException("touchedPaths and owners must not be null");
+    }
     Set<String> components = new LinkedHashSet<>();
     Set<SensitiveKind> kinds = EnumSet.noneOf(SensitiveKind.class);
-    for (RepoPath path : changes.touchedPaths()) {
+    for (RepoPath path : touchedPaths) {
+      if (path == null) {
+        throw new IllegalArgumentException("touchedPaths must not contain null");
+      }
       int slash = path.value().indexOf('/');
       components.add(slash < 0 ? ROOT_COMPONENT : path.value().substring(0, slash));
       kinds.addAll(sensitiveKinds(path));
     }
-    Set<String> owning = owners.ownersOf(changes.touchedPaths());
+    Set<String> owning = owners.ownersOf(touchedPaths);
     return new BlastRadius(
         level(components.size(), owning.size(), kinds), components, owning, kinds);
   }

@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,11 +38,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.DiffConfig;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
-import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.diff.RenameDetector;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
@@ -255,6 +256,26 @@ public final class GitVersionControl implements VersionControl, AutoCloseable {
         });
   }
 
+  /**
+   * Every path the change from {@code base} to {@code head} touches, at base or at head, in path
+   * order: the same set as {@code changes(base, head).touchedPaths()} (a rename touches its old and
+   * its new path either way), found by walking only the trees that differ, without reading a file.
+   * What ownership and the {@link #blastRadius} need; {@link #changes} also reads and diffs both
+   * versions of every file for its line counts.
+   *
+   * @throws UnknownRevisionException if a revision is not a commit of this repository
+   */
+  public Set<RepoPath> touchedPaths(Revision base, Revision head) {
+    required("base", base);
+    required("head", head);
+    return read(
+        reader -> {
+          try (RevWalk walk = new RevWalk(reader)) {
+            return touchedPaths(reader, commit(walk, base), commit(walk, head));
+          }
+        });
+  }
+
   @Override
   public Optional<Revision> mergeBase(Revision a, Revision b) {
     required("a", a);
@@ -290,20 +311,17 @@ public final class GitVersionControl implements VersionControl, AutoCloseable {
           Map<RepoPath, Blob> files = new LinkedHashMap<>();
           try (RevWalk walk = new RevWalk(reader)) {
             RevCommit headCommit = commit(walk, head);
-            for (FileChange change : changes(base, head).files()) {
-              if (change.kind() == ChangeKind.DELETED) {
-                continue;
-              }
-              Optional<byte[]> content = file(reader, headCommit, change.path());
+            for (RepoPath path : touchedPaths(reader, commit(walk, base), headCommit)) {
+              Optional<byte[]> content = file(reader, headCommit, path);
               if (content.isEmpty()) {
-                continue; // a submodule: no file to show
+                continue; // deleted, the old path of a rename, or a submodule: no file to show
               }
               if (content.get().length > budget) {
                 truncated = true;
                 continue;
               }
               budget -= content.get().length;
-              files.put(change.path(), Blob.of(content.get()));
+              files.put(path, Blob.of(content.get()));
             }
           }
           return new ChangeSnapshot(diff, files, truncated);
@@ -696,7 +714,23 @@ public final class GitVersionControl implements VersionControl, AutoCloseable {
    */
   public BlastRadius blastRadius(Revision base, Revision head, BlastRadiusRules rules) {
     required("rules", rules);
-    return rules.blastRadius(changes(base, head), codeOwners(base));
+    return rules.blastRadius(touchedPaths(base, head), codeOwners(base));
+  }
+
+  /** The paths where the trees of {@code base} and {@code head} differ, files only, sorted. */
+  private static Set<RepoPath> touchedPaths(ObjectReader reader, RevCommit base, RevCommit head)
+      throws IOException {
+    try (TreeWalk tree = new TreeWalk(reader)) {
+      tree.setRecursive(true);
+      tree.setFilter(TreeFilter.ANY_DIFF);
+      tree.addTree(base.getTree());
+      tree.addTree(head.getTree());
+      Set<RepoPath> paths = new TreeSet<>();
+      while (tree.next()) {
+        paths.add(repoPath(tree.getPathString()));
+      }
+      return Collections.unmodifiableSet(paths);
+    }
   }
 
   /** The content of the file (not directory or submodule) at {@code path} in {@code commit}. */
@@ -779,34 +813,22 @@ public final class GitVersionControl implements VersionControl, AutoCloseable {
         kind == ChangeKind.RENAMED || kind == ChangeKind.COPIED
             ? Optional.of(repoPath(entry.getOldPath()))
             : Optional.empty();
+    boolean sameContent = entry.getOldId().equals(entry.getNewId()); // a mode change only
     byte[] before = content(reader, entry.getOldMode(), entry.getOldId().toObjectId());
-    byte[] after = content(reader, entry.getNewMode(), entry.getNewId().toObjectId());
+    byte[] after =
+        sameContent && entry.getOldMode().getObjectType() == entry.getNewMode().getObjectType()
+            ? before
+            : content(reader, entry.getNewMode(), entry.getNewId().toObjectId());
     if (before == null
         || after == null
         || TextMerge.isBinary(before)
         || TextMerge.isBinary(after)) {
-      boolean binary =
-          before == null
-              || after == null
-              || TextMerge.isBinary(before)
-              || TextMerge.isBinary(after);
       boolean submodule =
           entry.getOldMode() == FileMode.GITLINK || entry.getNewMode() == FileMode.GITLINK;
-      return new FileChange(repoPath(path), oldPath, kind, 0, 0, binary && !submodule);
+      return new FileChange(repoPath(path), oldPath, kind, 0, 0, !submodule);
     }
-    int added = 0;
-    int removed = 0;
-    if (before.length == 0) {
-      added = TextMerge.lines(after); // what a diff from nothing would find, without one
-    } else if (after.length == 0) {
-      removed = TextMerge.lines(before);
-    } else if (!entry.getOldId().equals(entry.getNewId())) {
-      for (Edit edit : TextMerge.diff(before, after)) {
-        added += edit.getLengthB();
-        removed += edit.getLengthA();
-      }
-    }
-    return new FileChange(repoPath(path), oldPath, kind, added, removed, false);
+    LineCounts counts = sameContent ? LineCounts.NONE : LineCounts.between(before, after);
+    return new FileChange(repoPath(path), oldPath, kind, counts.added(), counts.removed(), false);
   }
 
   /** The content of a side of a diff entry: empty if absent, null if a submodule or too big. */

@@ -251,6 +251,60 @@ class GitVersionControlTest {
   }
 
   /**
+   * The paths-only listing is the change set's touched paths, the old paths of renames included, on
+   * every kind of change git lists: add, delete, rename, edit, mode, file to symlink, file to
+   * directory, submodule, non-ASCII names; and the blast radius computed from it is the one
+   * computed from the change set.
+   */
+  @Test
+  void touchedPathsAreTheChangeSetsTouchedPaths() {
+    try (TestRepository repository = TestRepository.init(directory.resolve("repo.git"), true);
+        GitVersionControl vcs = GitVersionControl.open(repository.directory)) {
+      Revision module = repository.commitText(List.of(), Map.of("m.txt", "m\n"));
+      Map<String, TestRepository.Entry> before = new TreeMap<>();
+      before.put("src/moved.txt", TestRepository.file(TEXT));
+      before.put("src/deleted.txt", TestRepository.file("gone\n"));
+      before.put("src/edited.txt", TestRepository.file(TEXT));
+      before.put("src/same.txt", TestRepository.file("same\n"));
+      before.put("bin/run.sh", TestRepository.file("echo\n"));
+      before.put("link", TestRepository.file("a file\n"));
+      before.put("dir", TestRepository.file("a file, then a folder\n"));
+      before.put("größe.txt", TestRepository.file("alt\n"));
+      Map<String, TestRepository.Entry> after = new TreeMap<>(before);
+      after.remove("src/moved.txt");
+      after.put("lib/moved.txt", TestRepository.file(TEXT));
+      after.remove("src/deleted.txt");
+      after.put("src/added.txt", TestRepository.file("new\n"));
+      after.put("src/edited.txt", TestRepository.file(TEXT.replace("5\n", "five\n")));
+      after.put("bin/run.sh", TestRepository.executable("echo\n"));
+      after.put("link", TestRepository.symlink("src/same.txt"));
+      after.remove("dir");
+      after.put("dir/inside.txt", TestRepository.file("inside\n"));
+      after.put("größe.txt", TestRepository.file("neu\n"));
+      after.put("vendor/module", TestRepository.submodule(module.commit()));
+      Revision base = repository.commit(List.of(), before);
+      Revision head = repository.commit(List.of(base), after);
+
+      Set<RepoPath> touched = vcs.touchedPaths(base, head);
+
+      assertThat(touched)
+          .isEqualTo(vcs.changes(base, head).touchedPaths())
+          .contains(RepoPath.of("src/moved.txt"), RepoPath.of("lib/moved.txt"))
+          .doesNotContain(RepoPath.of("src/same.txt"));
+      assertThat(List.copyOf(touched)).isSorted();
+      assertThat(vcs.changes(base, head).files())
+          .anyMatch(file -> file.oldPath().equals(Optional.of(RepoPath.of("src/moved.txt"))));
+      assertThat(vcs.blastRadius(base, head, BlastRadiusRules.defaults()))
+          .isEqualTo(
+              BlastRadiusRules.defaults()
+                  .blastRadius(vcs.changes(base, head), vcs.codeOwners(base)));
+      assertThat(vcs.touchedPaths(base, base)).isEmpty();
+      assertThatThrownBy(() -> vcs.touchedPaths(base, Revision.of("1".repeat(40))))
+          .isInstanceOf(UnknownRevisionException.class);
+    }
+  }
+
+  /**
    * Readers are kept between calls and lent to one call at a time: calls from several threads at
    * once get the answers one thread gets, after an unknown revision too; after {@code close()}
    * every call fails with a {@link VersionControlException}.
