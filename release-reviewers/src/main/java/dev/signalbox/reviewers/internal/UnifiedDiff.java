@@ -17,11 +17,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Reading is lenient: lines outside any hunk that are not headers (such as the line saying a
  * diff was cut short) are skipped, and a path that is not a valid {@link RepoPath} leaves its file
- * out. Instances are immutable and safe to share between threads.
+ * out. A hunk that ends before the lines its header counts is read as far as it goes and reported
+ * by {@link #cutShort()}. Instances are immutable and safe to share between threads.
  *
  * @param files the files of the diff, in diff order
+ * @param cutShort whether some hunk ends — at the end of the diff or before the next header — short
+ *     of the old or new lines its {@code @@} header counts: the diff was cut or mangled, so it does
+ *     not hold the whole change
  */
-public record UnifiedDiff(List<FileDiff> files) {
+public record UnifiedDiff(List<FileDiff> files, boolean cutShort) {
   private static final Pattern HUNK =
       Pattern.compile("^@@ -(\\d+)(?:,(\\d+))? \\+(\\d+)(?:,(\\d+))? @@.*");
 
@@ -94,11 +98,17 @@ public record UnifiedDiff(List<FileDiff> files) {
       throw new InvalidValueException(UnifiedDiff.class, "diff", "must not be null", null);
     }
     List<FileDiff> files = new ArrayList<>();
+    boolean cutShort = false;
     Builder current = null;
     int oldLeft = 0;
     int newLeft = 0;
     int nextNew = 0;
-    for (String line : diff.split("\r?\n", -1)) {
+    // the line break that ends the last line opens no line of its own (it would read as context)
+    String whole = diff.endsWith("\n") ? diff.substring(0, diff.length() - 1) : diff;
+    if (whole.endsWith("\r")) {
+      whole = whole.substring(0, whole.length() - 1);
+    }
+    for (String line : whole.split("\r?\n", -1)) {
       if (oldLeft > 0 || newLeft > 0) {
         if (line.startsWith("+") && current != null) {
           current.added.add(new AddedLine(nextNew, line.substring(1)));
@@ -120,6 +130,7 @@ public record UnifiedDiff(List<FileDiff> files) {
         if (line.startsWith("\\")) {
           continue; // "\ No newline at end of file"
         }
+        cutShort = true; // a header or stray text interrupts the hunk before all its lines
         oldLeft = 0;
         newLeft = 0;
       }
@@ -159,7 +170,7 @@ public record UnifiedDiff(List<FileDiff> files) {
       }
     }
     addTo(files, current);
-    return new UnifiedDiff(files);
+    return new UnifiedDiff(files, cutShort || oldLeft > 0 || newLeft > 0);
   }
 
   private static int count(@Nullable String group) {

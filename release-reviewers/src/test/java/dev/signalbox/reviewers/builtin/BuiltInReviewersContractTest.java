@@ -47,8 +47,8 @@ class BuiltInReviewersContractTest {
   @Nested
   class Size extends StrictReviewerContract {
     @Override
-    protected boolean approvesTheSample() {
-      return false; // it rejects a snapshot cut short
+    protected boolean rejectsTheSampleCutShort() {
+      return true; // a snapshot cut short is itself too large to review
     }
 
     @Override

@@ -29,7 +29,7 @@ class DependencyReviewerTest {
   private Verdict review(String diff, Map<RepoPath, Blob> heads) throws Exception {
     return reviewer.review(
         new ReviewRequest(
-            Fixtures.change(),
+            Fixtures.change(diff),
             RiskSurface.DEPENDENCIES,
             Fixtures.DIGEST,
             new ChangeSnapshot(diff, heads, false),

@@ -35,7 +35,7 @@ class SizeReviewerTest {
   }
 
   private ReviewRequest quality(String diff, boolean truncated) {
-    ChangeRequest change = Fixtures.change();
+    ChangeRequest change = Fixtures.change(diff);
     return new ReviewRequest(
         change,
         RiskSurface.CODE_QUALITY,

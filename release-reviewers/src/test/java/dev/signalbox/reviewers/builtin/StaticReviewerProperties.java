@@ -109,7 +109,7 @@ class StaticReviewerProperties {
         .checkAssert(
             (diff, reviewer) -> {
               RiskSurface surface = reviewer.surfaces().iterator().next();
-              ChangeRequest change = Fixtures.change();
+              ChangeRequest change = Fixtures.change(diff);
               ReviewRequest request =
                   new ReviewRequest(
                       change,

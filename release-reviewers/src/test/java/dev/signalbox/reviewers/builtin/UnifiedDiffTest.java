@@ -80,4 +80,26 @@ class UnifiedDiffTest {
     assertThat(UnifiedDiff.parse("not a diff at all\n").files()).isEmpty();
     assertThat(UnifiedDiff.parse("").files()).isEmpty();
   }
+
+  @Test
+  void aHunkShortOfWhatItsHeaderCountsIsReportedCutShort() {
+    String whole = Diffs.insert("a/App.java", 3, "", "int a = 1;", "int b = 2;");
+    assertThat(UnifiedDiff.parse(whole).cutShort()).as("a whole diff").isFalse();
+    assertThat(UnifiedDiff.parse(Diffs.of(whole, Diffs.deleted("b.txt", 2))).cutShort())
+        .as("two whole files")
+        .isFalse();
+
+    // the last line dropped: the final hunk ends one added line short
+    String lastLineDropped = whole.substring(0, whole.lastIndexOf("+int b"));
+    assertThat(UnifiedDiff.parse(lastLineDropped).cutShort()).as("last line dropped").isTrue();
+    // its context line dropped: the line break ending the diff must not stand in for it
+    String contextDropped = whole.replace("\n \n", "\n");
+    assertThat(UnifiedDiff.parse(contextDropped).cutShort()).as("context dropped").isTrue();
+    // a hunk cut short before the next file's header
+    assertThat(UnifiedDiff.parse(Diffs.of(lastLineDropped, Diffs.newFile("c.txt", "c"))).cutShort())
+        .as("cut short before another file")
+        .isTrue();
+    assertThat(UnifiedDiff.parse(lastLineDropped).files().get(0).added())
+        .containsExactly(new UnifiedDiff.AddedLine(4, "int a = 1;"));
+  }
 }

@@ -5,6 +5,7 @@ import dev.signalbox.core.model.BlastLevel;
 import dev.signalbox.core.model.BlastRadius;
 import dev.signalbox.core.model.ChangeClass;
 import dev.signalbox.core.model.ChangeId;
+import dev.signalbox.core.model.ChangeKind;
 import dev.signalbox.core.model.ChangeRequest;
 import dev.signalbox.core.model.ChangeSet;
 import dev.signalbox.core.model.ContentDigest;
@@ -19,9 +20,12 @@ import dev.signalbox.core.model.Scope;
 import dev.signalbox.core.spi.Blob;
 import dev.signalbox.core.spi.ChangeSnapshot;
 import dev.signalbox.core.spi.ReviewRequest;
+import dev.signalbox.reviewers.internal.UnifiedDiff;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** A change, a snapshot and review requests shared by the adapters' tests. */
@@ -37,7 +41,7 @@ public final class Fixtures {
       index 1111111..2222222 100644
       --- a/src/main/java/shop/Totals.java
       +++ b/src/main/java/shop/Totals.java
-      @@ -1,3 +1,4 @@
+      @@ -1,2 +1,4 @@
        package shop;
       -class Totals {}
       +class Totals {
@@ -47,7 +51,38 @@ public final class Fixtures {
 
   private Fixtures() {}
 
+  /** The change to {@code src/main/java/shop/Totals.java} that {@link #DIFF} shows. */
   public static ChangeRequest change() {
+    return change(
+        new ChangeSet(List.of(FileChange.modified("src/main/java/shop/Totals.java", 3, 1))));
+  }
+
+  /**
+   * The change whose files are those {@code diff} shows (each path once), so that the snapshot
+   * check admits {@code diff} as this change's diff; {@link #change()} when {@code diff} shows no
+   * file.
+   */
+  public static ChangeRequest change(String diff) {
+    Map<RepoPath, FileChange> files = new LinkedHashMap<>();
+    for (UnifiedDiff.FileDiff file : UnifiedDiff.parse(diff).files()) {
+      RepoPath path = file.path();
+      int added = file.binary() ? 0 : file.added().size();
+      int removed = file.binary() ? 0 : file.removedLines();
+      ChangeKind kind =
+          file.isAdded()
+              ? ChangeKind.ADDED
+              : file.isDeleted()
+                  ? ChangeKind.DELETED
+                  : file.oldPath().equals(file.newPath())
+                      ? ChangeKind.MODIFIED
+                      : ChangeKind.RENAMED;
+      Optional<RepoPath> oldPath = kind == ChangeKind.RENAMED ? file.oldPath() : Optional.empty();
+      files.putIfAbsent(path, new FileChange(path, oldPath, kind, added, removed, file.binary()));
+    }
+    return files.isEmpty() ? change() : change(new ChangeSet(List.copyOf(files.values())));
+  }
+
+  private static ChangeRequest change(ChangeSet changes) {
     return ChangeRequest.builder(ChangeId.of("42"))
         .repository("acme/shop")
         .title("Fix checkout totals")
@@ -55,8 +90,7 @@ public final class Fixtures {
         .owner(Human.of("alice", "Alice", "engineer"))
         .revisions(Revision.of("a".repeat(40)), Revision.of("b".repeat(40)))
         .contentDigest(DIGEST)
-        .changes(
-            new ChangeSet(List.of(FileChange.modified("src/main/java/shop/Totals.java", 3, 1))))
+        .changes(changes)
         .blastRadius(new BlastRadius(BlastLevel.LOW, Set.of("checkout"), Set.of(), Set.of()))
         .declaredScope(Scope.ofPaths("src/**"))
         .changeClass(ChangeClass.NORMAL)
@@ -77,7 +111,7 @@ public final class Fixtures {
   }
 
   public static ReviewRequest request(RiskSurface surface, String diff, Instant deadline) {
-    return new ReviewRequest(change(), surface, DIGEST, snapshot(diff), deadline);
+    return new ReviewRequest(change(diff), surface, DIGEST, snapshot(diff), deadline);
   }
 
   public static ReviewRequest request(String diff) {

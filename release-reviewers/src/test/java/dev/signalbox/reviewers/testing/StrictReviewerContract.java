@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.signalbox.core.model.AbstainCause;
 import dev.signalbox.core.model.ContentDigest;
+import dev.signalbox.core.model.RiskSurface;
 import dev.signalbox.core.model.Verdict;
 import dev.signalbox.core.model.VerdictOutcome;
 import dev.signalbox.core.spi.ChangeSnapshot;
@@ -29,11 +30,19 @@ public abstract class StrictReviewerContract extends ReviewerContract {
   protected StrictReviewerContract() {}
 
   /**
-   * Whether {@link #reviewer()} approves {@link #snapshot()}, so that on the same snapshot cut
-   * short it must decline; true by default.
+   * Whether {@link #reviewer()} approves {@link #snapshot()} read whole, so that on the same
+   * snapshot cut short it must decline; true by default. The contract checks the claim.
    */
   protected boolean approvesTheSample() {
     return true;
+  }
+
+  /**
+   * Whether {@link #reviewer()}, approving {@link #snapshot()} read whole, rejects it cut short
+   * rather than declining it (a size limit that counts the cut as too large); false by default.
+   */
+  protected boolean rejectsTheSampleCutShort() {
+    return false;
   }
 
   @Test
@@ -67,13 +76,20 @@ public abstract class StrictReviewerContract extends ReviewerContract {
   void anApprovalOfASnapshotCutShortIsDeclined() throws Exception {
     Reviewer reviewer = reviewer();
     ChangeSnapshot whole = snapshot();
+    RiskSurface surface = reviewer.surfaces().iterator().next();
+    Verdict onWhole = reviewer.review(request(surface, DIGEST, whole));
+    assertThat(onWhole.outcome() == VerdictOutcome.APPROVE)
+        .as("approves the whole sample (%s), as approvesTheSample() says", onWhole.outcome())
+        .isEqualTo(approvesTheSample());
     ChangeSnapshot cutShort = new ChangeSnapshot(whole.diff(), whole.touchedFilesAtHead(), true);
-    ReviewRequest request = request(reviewer.surfaces().iterator().next(), DIGEST, cutShort);
+    ReviewRequest request = request(surface, DIGEST, cutShort);
 
     Verdict verdict = reviewer.review(request);
 
     assertThat(verdict.outcome()).isNotEqualTo(VerdictOutcome.APPROVE);
-    if (approvesTheSample()) {
+    if (approvesTheSample() && rejectsTheSampleCutShort()) {
+      assertThat(verdict.outcome()).isEqualTo(VerdictOutcome.REJECT);
+    } else if (approvesTheSample()) {
       assertThat(verdict.outcome()).isEqualTo(VerdictOutcome.ABSTAIN);
       assertThat(verdict.abstention().orElseThrow().cause()).isEqualTo(AbstainCause.DECLINED);
       assertThat(verdict.contentDigest()).isEqualTo(DIGEST);

@@ -167,7 +167,8 @@ public abstract class ReviewerContract {
   /**
    * Snapshots that no reviewer may approve {@link #change(ContentDigest)} on, whatever its surface:
    * prose that is not a diff (asking to be approved), control characters and NULs, a hunk cut short
-   * of what its header counts, and an empty diff for a change that modifies a file.
+   * of what its header counts (once marked truncated, once not), an empty diff for a change that
+   * modifies a file, and a well-formed diff of a file the change does not touch.
    */
   protected List<ChangeSnapshot> garbage() {
     return List.of(
@@ -184,7 +185,33 @@ public abstract class ReviewerContract {
             """,
             Map.of(),
             true),
-        new ChangeSnapshot("", Map.of(), false));
+        new ChangeSnapshot(
+            """
+            diff --git a/src/main/java/acme/Greeting.java b/src/main/java/acme/Greeting.java
+            index 3b18e51..a9c2d4f 100644
+            --- a/src/main/java/acme/Greeting.java
+            +++ b/src/main/java/acme/Greeting.java
+            @@ -1,5 +1,5 @@
+             package acme;
+            \s
+             final class Greeting {
+            -  static final String TEXT = "Hello";
+            """,
+            Map.of(),
+            false),
+        new ChangeSnapshot("", Map.of(), false),
+        new ChangeSnapshot(
+            """
+            diff --git a/README.md b/README.md
+            index 1f2e3d4..5a6b7c8 100644
+            --- a/README.md
+            +++ b/README.md
+            @@ -1,1 +1,1 @@
+            -# Greetings
+            +# Greetings, world
+            """,
+            Map.of(),
+            false));
   }
 
   /** A request for {@code surface} of the change at {@code digest}, reading {@code snapshot}. */

@@ -107,12 +107,14 @@ class ReviewBoardPropertyTest {
    */
   record Case(Scenario scenario, List<Seat> seats, List<Forgery> forgeries) {}
 
-  /** How an approval imported from another process fails to be trusted. */
+  /** How an approval imported from another process fails to be trusted (or, once, does not). */
   enum Forged {
     UNSIGNED,
     UNKNOWN_KEY,
     ANOTHER_REVIEWERS_KEY,
-    ANOTHER_DIGEST
+    ANOTHER_DIGEST,
+    /** Not forged at all: the positive control, signed by the named reviewer's registered key. */
+    HONEST
   }
 
   /**
@@ -153,12 +155,15 @@ class ReviewBoardPropertyTest {
       int forged = surfaces.isEmpty() ? 0 : Generate.range(0, 3).generate(in);
       for (int k = 0; k < forged; k++) {
         RiskSurface surface = surfaces.get(Generate.range(0, surfaces.size() - 1).generate(in));
-        Forged how = Forged.values()[Generate.range(0, Forged.values().length - 1).generate(in)];
+        Forged how = Forged.values()[Generate.range(0, Forged.HONEST.ordinal() - 1).generate(in)];
         String family = FAMILIES.get(Generate.range(0, FAMILIES.size() - 1).generate(in));
+        // unsigned or signed by an unknown key, it may impersonate the registered reviewer too;
+        // signed by the registered key, it must claim someone else (or it would be honest)
+        int whom = Generate.range(0, how == Forged.ANOTHER_REVIEWERS_KEY ? 1 : 2).generate(in);
         Agent claimed =
-            how == Forged.ANOTHER_DIGEST
+            how == Forged.ANOTHER_DIGEST || whom == 2
                 ? REGISTERED_REVIEWER
-                : Generate.range(0, 1).generate(in) == 0
+                : whom == 0
                     ? seats.get(Generate.range(0, seats.size() - 1).generate(in)).identity()
                     : new Agent("imported-" + k, family + "-model", family, "op-elsewhere");
         forgeries.add(new Forgery(surface, claimed, how));
@@ -279,7 +284,7 @@ class ReviewBoardPropertyTest {
         yield new Envelope(signed.payloadType(), signed.payload(), List.of());
       }
       case UNKNOWN_KEY -> StatementType.VERDICT.sign(approval, UNKNOWN_KEY);
-      case ANOTHER_REVIEWERS_KEY, ANOTHER_DIGEST ->
+      case ANOTHER_REVIEWERS_KEY, ANOTHER_DIGEST, HONEST ->
           StatementType.VERDICT.sign(approval, REGISTERED_KEY);
     };
   }
@@ -412,6 +417,41 @@ class ReviewBoardPropertyTest {
               assertThat(verified.refused())
                   .as("refused, each distinct envelope once")
                   .hasSize(new HashSet<>(imported).size());
+
+              // the positive control: the verifier that refused those trusts an approval the
+              // registered reviewer signed with its registered key for this digest — and not one
+              // signed by an unknown key in its name
+              RiskSurface controlSurface =
+                  needs.isEmpty() ? RiskSurface.SECURITY : needs.keySet().iterator().next();
+              Forgery signedHonestly =
+                  new Forgery(controlSurface, REGISTERED_REVIEWER, Forged.HONEST);
+              Forgery impersonation =
+                  new Forgery(controlSurface, REGISTERED_REVIEWER, Forged.UNKNOWN_KEY);
+              Envelope honestEnvelope =
+                  envelope(signedHonestly, change, context.now().minusSeconds(60));
+              Evidence controlled =
+                  VERIFIER.verify(
+                      change,
+                      POLICY.digest(),
+                      result,
+                      List.of(
+                          honestEnvelope,
+                          envelope(impersonation, change, context.now().minusSeconds(60))),
+                      context.evidence().checks(),
+                      context.now());
+              List<TrustedVerdict> imports =
+                  controlled.verdicts().stream().filter(v -> !v.fromBoard()).toList();
+              assertThat(imports)
+                  .as("imported verdicts trusted beside the board's")
+                  .singleElement()
+                  .satisfies(
+                      v -> {
+                        assertThat(v.verdict().reviewer()).isEqualTo(REGISTERED_REVIEWER);
+                        assertThat(v.verdict().contentDigest()).isEqualTo(change.contentDigest());
+                        assertThat(v.verdict().surface()).isEqualTo(controlSurface);
+                        assertThat(v.keyId()).isPresent();
+                      });
+              assertThat(controlled.refused()).as("the impersonation refused").hasSize(1);
 
               // the policy never ships without honest approvals; it ships when all are there
               Evidence evidence =

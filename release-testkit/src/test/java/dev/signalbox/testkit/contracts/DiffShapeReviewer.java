@@ -7,6 +7,7 @@ import dev.signalbox.core.model.Verdict;
 import dev.signalbox.core.model.VerdictOutcome;
 import dev.signalbox.core.spi.ReviewRequest;
 import dev.signalbox.core.spi.Reviewer;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * A small reviewer that keeps the contract: it approves a change whose snapshot is a whole unified
- * diff (every hunk as long as its header says), and abstains on anything else.
+ * diff (every hunk as long as its header says) of files the change touches, and abstains on
+ * anything else.
  */
 class DiffShapeReviewer implements Reviewer {
   private static final Pattern HUNK =
@@ -69,7 +71,15 @@ class DiffShapeReviewer implements Reviewer {
     int oldLeft = 0;
     int newLeft = 0;
     int hunks = 0;
+    Set<String> touched = new HashSet<>();
+    request.change().changes().touchedPaths().forEach(path -> touched.add(path.value()));
     for (String line : diff.split("\n", -1)) {
+      if (line.startsWith("diff --git a/")) {
+        String[] paths = line.substring("diff --git a/".length()).split(" b/", 2);
+        if (paths.length != 2 || !touched.containsAll(List.of(paths))) {
+          return Optional.of("the diff is of a file the change does not touch: " + line);
+        }
+      }
       Matcher hunk = HUNK.matcher(line);
       if (oldLeft == 0 && newLeft == 0 && hunk.matches()) {
         oldLeft = hunk.group(1) == null ? 1 : Integer.parseInt(hunk.group(1));
