@@ -6,8 +6,8 @@
  * standup ({@link dev.signalbox.core.notes.Standup}), both rendered from the ledger's entries.
  *
  * <p>Rendering never reads a clock (the instant is an input) and sorts what it lists, so equal
- * inputs give equal text. Every value from outside — a title an agent wrote, a path, a reason —
- * is escaped, so that it reads as the text it is in Markdown.
+ * inputs give equal text. Every value from outside — a title an agent wrote, a path, a reason — is
+ * escaped, so that it reads as the text it is in Markdown.
  */
 @NullMarked
 package dev.signalbox.core.notes;
