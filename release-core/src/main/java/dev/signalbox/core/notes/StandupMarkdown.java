@@ -104,7 +104,7 @@ final class StandupMarkdown {
         for (Standup.Blocker blocker : blocked.blockers()) {
           List<String> parts = new ArrayList<>();
           blocker.reasons().forEach(r -> parts.add(inline(r)));
-          blocker.actions().forEach(a -> parts.add("needs: " + inline(a)));
+          blocker.actions().forEach(a -> parts.add("required: " + inline(a)));
           md.append("  - ")
               .append(inline(blocker.rule()))
               .append(" → ")
@@ -140,7 +140,7 @@ final class StandupMarkdown {
   }
 
   private static String change(ChangeRef ref, Optional<String> title) {
-    return inline(ref.toString()) + title.map(t -> " " + inline(t)).orElse("");
+    return inline(ref.toString()) + title.map(t -> ": " + inline(t)).orElse("");
   }
 
   private static String party(Standup.Party party, Standup.Blocked blocked) {
