@@ -4,6 +4,8 @@ module dev.signalbox.examples {
   requires transitive dev.signalbox.core;
   requires dev.signalbox.git;
   requires dev.signalbox.reviewers;
+  requires org.eclipse.jgit;
 
   exports dev.signalbox.examples;
+  exports dev.signalbox.examples.demo;
 }

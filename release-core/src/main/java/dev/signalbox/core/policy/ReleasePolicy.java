@@ -136,6 +136,14 @@ public final class ReleasePolicy {
   }
 
   /**
+   * The policy's definition as canonical JSON (RFC 8785): the text whose SHA-256 is the {@linkplain
+   * #digest() digest}, as a ledger's {@code PolicyAdopted} entry records it.
+   */
+  public String canonicalJson() {
+    return CanonicalJson.canonicalize(JSON.toTree(definition));
+  }
+
+  /**
    * The ids of the rules this policy runs, in the order it runs them: the built-in rules not
    * switched off, then the custom rules.
    */
