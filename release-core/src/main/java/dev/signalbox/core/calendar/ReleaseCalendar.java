@@ -127,19 +127,24 @@ public final class ReleaseCalendar {
   public List<Hold> holds(Target target, Instant at) {
     Checks.present(ReleaseCalendar.class, "target", target);
     Checks.instant(ReleaseCalendar.class, "at", at);
-    Instant horizon = horizon(at);
-    List<Hold> holds = new ArrayList<>(2);
-    for (Freeze freeze : freezes) {
+    List<Hold> holds = List.of(); // most queries find the target open: allocate only for a hold
+    for (int i = 0; i < freezes.size(); i++) {
+      Freeze freeze = freezes.get(i);
       // time first: most windows are not in force, and that is cheaper to tell than the scope
       WindowTimeline.@Nullable Span span = freeze.timeline.covering(at);
       if (span != null && freeze.holds(target)) {
+        Instant horizon = horizon(at);
         Instant since = freeze.timeline.periodStart(span, at.minus(SEARCH_HORIZON));
         Instant until = freeze.timeline.periodEnd(span, horizon);
+        holds = holds.isEmpty() ? new ArrayList<>(2) : holds;
         holds.add(new Hold.Frozen(freeze.window, since, known(until, horizon)));
       }
     }
-    for (MergeScope scope : mergeScopes) {
+    for (int i = 0; i < mergeScopes.size(); i++) {
+      MergeScope scope = mergeScopes.get(i);
       if (!scope.open(at) && scope.scope.appliesTo(target)) {
+        Instant horizon = horizon(at);
+        holds = holds.isEmpty() ? new ArrayList<>(1) : holds;
         holds.add(
             new Hold.MergeWindowClosed(
                 scope.scope, scope.windows, Optional.ofNullable(scope.nextOpening(at, horizon))));
@@ -270,16 +275,17 @@ public final class ReleaseCalendar {
    * when nothing holds it.
    */
   private @Nullable Instant heldUntil(Target target, Instant at) {
-    for (Freeze freeze : freezes) {
+    for (int i = 0; i < freezes.size(); i++) {
+      Freeze freeze = freezes.get(i);
       WindowTimeline.@Nullable Span span = freeze.timeline.covering(at);
       if (span != null && freeze.holds(target)) {
         return span.end();
       }
     }
-    Instant horizon = horizon(at);
-    for (MergeScope scope : mergeScopes) {
+    for (int i = 0; i < mergeScopes.size(); i++) {
+      MergeScope scope = mergeScopes.get(i);
       if (!scope.open(at) && scope.scope.appliesTo(target)) {
-        @Nullable Instant opens = scope.nextOpening(at, horizon);
+        @Nullable Instant opens = scope.nextOpening(at, horizon(at));
         return opens == null ? Instant.MAX : opens;
       }
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.regex.Pattern;
@@ -174,8 +175,8 @@ public final class Checks {
   /** An immutable copy of {@code values}, refusing a null collection or a null element. */
   public static <T> Set<T> set(Class<?> type, String field, @Nullable Set<T> values) {
     Set<T> set = present(type, field, values);
-    if (set instanceof ImmutableSet && !(set instanceof SortedSet)) {
-      return set; // holds no null, and copyOf would return it as it is
+    if ((set instanceof ImmutableSet && !(set instanceof SortedSet)) || set instanceof ArraySet) {
+      return set; // holds no null, and is immutable already
     }
     elements(type, field, set);
     return ImmutableSet.copyOf(set);
@@ -195,7 +196,10 @@ public final class Checks {
     Set<String> copy = set(type, field, values);
     int i = 0;
     for (String value : copy) {
-      token(type, FieldPath.index(field, i++), value);
+      if (!isPlainToken(value)) { // the field's path is spelt only for a message
+        token(type, FieldPath.index(field, i), value);
+      }
+      i++;
     }
     return copy;
   }
@@ -225,6 +229,9 @@ public final class Checks {
     if (map.isEmpty()) {
       return ImmutableMap.of();
     }
+    if (map instanceof ImmutableMap || isJdkImmutable(map)) {
+      return map; // holds no null, and is immutable already: as a copy would be, in its order
+    }
     for (Map.Entry<K, V> entry : map.entrySet()) {
       if (entry.getKey() == null) {
         throw new InvalidValueException(type, field, "must not have a null key", null);
@@ -248,6 +255,9 @@ public final class Checks {
       Class<?> type, String field, @Nullable Map<String, String> values) {
     Map<String, String> copy = map(type, field, values);
     for (Map.Entry<String, String> entry : copy.entrySet()) {
+      if (isPlainToken(entry.getKey()) && isShortText(entry.getValue())) {
+        continue; // valid: the field's path is spelt only for a message
+      }
       String at = FieldPath.member(field, entry.getKey());
       token(type, at, entry.getKey());
       noNul(type, at, entry.getValue());
@@ -264,7 +274,44 @@ public final class Checks {
     return present(type, field, value);
   }
 
+  /** The classes of {@code Map.of}'s maps, which are immutable and refuse null. */
+  private static final Class<?> JDK_MAP_1 = Map.of("k", "v").getClass();
+
+  private static final Class<?> JDK_MAP_N = Map.of("k", "v", "l", "w").getClass();
+
+  private static boolean isJdkImmutable(Map<?, ?> map) {
+    return map.getClass() == JDK_MAP_1 || map.getClass() == JDK_MAP_N;
+  }
+
+  /** Whether {@link #token} accepts {@code value} by its printable-ASCII fast path. */
+  private static boolean isPlainToken(String value) {
+    if (value.isEmpty() || value.length() > 200) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= ' ' || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@link #noNul} accepts {@code value}. */
+  private static boolean isShortText(String value) {
+    return value.length() <= MAX_TEXT && value.indexOf('\0') < 0;
+  }
+
   private static void elements(Class<?> type, String field, Collection<?> values) {
+    if (values instanceof List<?> list && values instanceof RandomAccess) {
+      for (int i = 0; i < list.size(); i++) { // no iterator: value types are built on hot paths
+        if (list.get(i) == null) {
+          throw new InvalidValueException(
+              type, FieldPath.index(field, i), "must not be null", null);
+        }
+      }
+      return;
+    }
     int i = 0;
     for (Object value : values) {
       if (value == null) {

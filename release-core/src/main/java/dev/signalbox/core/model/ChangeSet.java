@@ -1,8 +1,8 @@
 package dev.signalbox.core.model;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSet;
 import dev.signalbox.core.InvalidValueException;
+import dev.signalbox.core.internal.ArraySet;
 import dev.signalbox.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,14 +53,59 @@ public record ChangeSet(List<FileChange> files) {
 
   /** Every path touched: the paths at head and the old paths of renames and copies. */
   public Set<RepoPath> touchedPaths() {
-    ImmutableSet.Builder<RepoPath> touched = ImmutableSet.builderWithExpectedSize(files.size());
-    for (FileChange file : files) {
-      touched.add(file.path());
+    // The paths at head are distinct (the constructor refuses a repeat), so without a rename or a
+    // copy they are the set as they are, in order, with nothing to hash; every decision asks.
+    Object[] touched = new Object[files.size()];
+    for (int i = 0; i < files.size(); i++) {
+      FileChange file = files.get(i);
       if (file.oldPath().isPresent()) {
-        touched.add(file.oldPath().get());
+        return withOldPaths();
+      }
+      touched[i] = file.path();
+    }
+    return ArraySet.ofDistinct(touched, touched.length);
+  }
+
+  /**
+   * The paths at head and the old paths, in order, each once where it first appears: an old path
+   * that is also a path at head comes first where the file renamed from it stands, if earlier.
+   */
+  private Set<RepoPath> withOldPaths() {
+    Object[] touched = new Object[files.size() * 2];
+    Set<RepoPath> oldPaths = new HashSet<>();
+    int size = 0;
+    for (int i = 0; i < files.size(); i++) {
+      FileChange file = files.get(i);
+      if (!oldPaths.contains(file.path())) {
+        touched[size++] = file.path();
+      }
+      if (file.oldPath().isPresent()) {
+        RepoPath old = file.oldPath().get();
+        int atHead = indexOf(old);
+        if ((atHead < 0 || atHead > i) && oldPaths.add(old)) {
+          touched[size++] = old;
+        }
       }
     }
-    return touched.build();
+    return ArraySet.ofDistinct(touched, size);
+  }
+
+  /** The index of the file whose path at head is {@code path}, or -1; the files are in order. */
+  private int indexOf(RepoPath path) {
+    int low = 0;
+    int high = files.size() - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      int order = files.get(mid).path().compareTo(path);
+      if (order < 0) {
+        low = mid + 1;
+      } else if (order > 0) {
+        high = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -1;
   }
 
   /** Lines added across all files. */

@@ -1,6 +1,7 @@
 package dev.signalbox.core.model;
 
 import com.google.common.collect.ImmutableSet;
+import dev.signalbox.core.internal.ArraySet;
 import dev.signalbox.core.internal.Checks;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -24,10 +25,11 @@ public record Scope(
 
   /** Checks and copies the sets. */
   public Scope {
-    components = Checks.tokens(Scope.class, "components", components);
-    paths = Checks.set(Scope.class, "paths", paths);
+    // held in arrays, which covers and appliesTo walk without an iterator on every decision
+    components = ArraySet.copyOf(Checks.tokens(Scope.class, "components", components));
+    paths = ArraySet.copyOf(Checks.set(Scope.class, "paths", paths));
     environments = Checks.tokens(Scope.class, "environments", environments);
-    exclusions = Checks.set(Scope.class, "exclusions", exclusions);
+    exclusions = ArraySet.copyOf(Checks.set(Scope.class, "exclusions", exclusions));
   }
 
   /** The scope that restricts nothing. */
@@ -72,7 +74,7 @@ public record Scope(
    */
   public boolean appliesTo(Target target) {
     // loops rather than streams: the calendar asks this for many windows on every decision
-    if (!components.isEmpty() && !containsAny(components, target.components())) {
+    if (!components.isEmpty() && !containsAny((ArraySet<String>) components, target)) {
       return false;
     }
     if (!environments.isEmpty()
@@ -83,8 +85,9 @@ public record Scope(
     if (paths.isEmpty() && exclusions.isEmpty()) {
       return true;
     }
-    for (RepoPath path : target.paths()) {
-      if (covers(path)) {
+    ArraySet<RepoPath> touched = (ArraySet<RepoPath>) target.paths(); // as Target holds them
+    for (int i = 0; i < touched.size(); i++) {
+      if (covers(touched.get(i))) {
         return true;
       }
     }
@@ -92,17 +95,18 @@ public record Scope(
   }
 
   private static boolean matchesAny(Set<PathGlob> globs, RepoPath path) {
-    for (PathGlob glob : globs) {
-      if (glob.matches(path)) {
+    ArraySet<PathGlob> held = (ArraySet<PathGlob>) globs; // as the constructor holds them
+    for (int i = 0; i < held.size(); i++) {
+      if (held.get(i).matches(path)) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean containsAny(Set<String> set, Set<String> candidates) {
-    for (String candidate : candidates) {
-      if (set.contains(candidate)) {
+  private static boolean containsAny(ArraySet<String> components, Target target) {
+    for (int i = 0; i < components.size(); i++) {
+      if (target.components().contains(components.get(i))) {
         return true;
       }
     }

@@ -1,5 +1,6 @@
 package dev.signalbox.core.model;
 
+import dev.signalbox.core.internal.ArraySet;
 import dev.signalbox.core.internal.Checks;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +26,7 @@ public record Target(
   /** Checks and copies the fields. */
   public Target {
     components = Checks.tokens(Target.class, "components", components);
-    paths = Checks.set(Target.class, "paths", paths);
+    paths = ArraySet.copyOf(Checks.set(Target.class, "paths", paths)); // walked by index
     Checks.optional(Target.class, "environment", environment)
         .ifPresent(env -> Checks.token(Target.class, "environment", env));
     Checks.present(Target.class, "changeClass", changeClass);

@@ -18,9 +18,7 @@ import dev.signalbox.core.model.VerdictOverride;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -42,10 +40,18 @@ final class Assessment {
   final ReleaseContext context;
   final PolicyDefinition definition;
   final PolicyDigest policyDigest;
-  final Map<RiskSurface, Requirement> surfaces;
 
-  /** Verdicts that count, by surface. */
-  final Map<RiskSurface, List<Verdict>> counted = new EnumMap<>(RiskSurface.class);
+  /** What the policy worked out from its definition once, for every decision. */
+  final Prepared prepared;
+
+  /** The surfaces the change needs reviewed, as {@link Prepared#surfaces} gives them. */
+  final int surfaces;
+
+  /** What each of those surfaces asks of the board. */
+  final Requirement requirement;
+
+  /** Verdicts that count, in the evidence's order. */
+  final List<Verdict> counted;
 
   /** Why evidence was set aside, for the evidence rules' notes: by rule id. */
   final List<Reason> setAside = new ArrayList<>();
@@ -62,14 +68,17 @@ final class Assessment {
       ChangeRequest change,
       ReleaseContext context,
       PolicyDefinition definition,
-      PolicyDigest policyDigest,
-      Map<RiskSurface, Requirement> surfaces) {
+      Prepared prepared,
+      PolicyDigest policyDigest) {
     this.change = change;
     this.ref = change.ref();
     this.context = context;
     this.definition = definition;
+    this.prepared = prepared;
     this.policyDigest = policyDigest;
-    this.surfaces = surfaces;
+    this.surfaces = prepared.surfaces(change);
+    this.requirement = prepared.requirement(change);
+    this.counted = new ArrayList<>(context.evidence().verdicts().size());
     sortVerdicts();
     // in this order, so that what is set aside is reported in an order no rule's needs decide
     validAcceptances();
@@ -207,7 +216,7 @@ final class Assessment {
                 + " expired: issued at "
                 + verdict.issuedAt()
                 + ", older than "
-                + definition.review().maxAge(verdict.surface()).orElseThrow());
+                + prepared.maxAge(verdict.surface()));
       } else if (verdict.abstention().isPresent()) {
         setAside(
             Rules.FRESHNESS,
@@ -218,7 +227,7 @@ final class Assessment {
                 + "): "
                 + verdict.abstention().get().detail());
       } else {
-        counted.computeIfAbsent(verdict.surface(), s -> new ArrayList<>(2)).add(verdict);
+        counted.add(verdict);
       }
     }
     for (RefusedEvidence refused : context.evidence().refused()) {
@@ -233,20 +242,35 @@ final class Assessment {
     return verdict.reviewer().id() + " on " + verdict.surface();
   }
 
+  /**
+   * Whether {@code verdict} was issued longer ago than its surface allows: {@code
+   * Duration.between(issuedAt, now) > maxAge}, in seconds and nanoseconds, with no {@code Duration}
+   * to allocate (both instants lie within RFC 3339's years, so nothing overflows).
+   */
+  @SuppressWarnings("JavaInstantGetSecondsGetNano") // seconds and nanoseconds both, on purpose
   private boolean tooOld(Verdict verdict) {
-    Optional<Duration> maxAge = definition.review().maxAge(verdict.surface());
-    return maxAge.isPresent()
-        && Duration.between(verdict.issuedAt(), now()).compareTo(maxAge.get()) > 0;
+    @Nullable Duration maxAge = prepared.maxAge(verdict.surface());
+    if (maxAge == null) {
+      return false;
+    }
+    long seconds = now().getEpochSecond() - verdict.issuedAt().getEpochSecond();
+    int nanos = now().getNano() - verdict.issuedAt().getNano();
+    if (nanos < 0) {
+      seconds--;
+      nanos += 1_000_000_000;
+    }
+    return seconds != maxAge.getSeconds()
+        ? seconds > maxAge.getSeconds()
+        : nanos > maxAge.getNano();
   }
 
   private void setAside(String rule, String message) {
     setAside.add(Reason.of(rule, message));
   }
 
-  /** The counted verdicts on {@code surface}. */
-  List<Verdict> counted(RiskSurface surface) {
-    List<Verdict> verdicts = counted.get(surface);
-    return verdicts == null ? List.of() : verdicts;
+  /** Whether {@code surface} is one the change needs reviewed. */
+  boolean requires(RiskSurface surface) {
+    return Prepared.has(surfaces, surface);
   }
 
   /**

@@ -4,7 +4,6 @@ import com.google.common.collect.ImmutableList;
 import dev.signalbox.core.internal.CanonicalJson;
 import dev.signalbox.core.internal.Checks;
 import dev.signalbox.core.json.DocumentCodec;
-import dev.signalbox.core.model.BlastLevel;
 import dev.signalbox.core.model.ChangeRef;
 import dev.signalbox.core.model.ChangeRequest;
 import dev.signalbox.core.model.Decision;
@@ -12,16 +11,13 @@ import dev.signalbox.core.model.PolicyDigest;
 import dev.signalbox.core.model.Reason;
 import dev.signalbox.core.model.RequiredAction;
 import dev.signalbox.core.model.RiskSurface;
-import dev.signalbox.core.model.SensitiveKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -98,6 +94,7 @@ public final class ReleasePolicy {
   private final PolicyDigest digest;
   private final List<Rules.BuiltIn> builtIns;
   private final List<Rule> custom;
+  private final Prepared prepared;
 
   ReleasePolicy(PolicyDefinition definition, List<Rule> custom) {
     this.definition = definition;
@@ -110,6 +107,7 @@ public final class ReleasePolicy {
     }
     this.builtIns = rules.build();
     this.custom = List.copyOf(custom);
+    this.prepared = new Prepared(definition);
   }
 
   /** The built-in default policy, as {@link DefaultPolicy} describes it rule by rule. */
@@ -163,37 +161,13 @@ public final class ReleasePolicy {
    */
   public Map<RiskSurface, Requirement> requiredSurfaces(ChangeRequest change) {
     Checks.present(ReleasePolicy.class, "change", change);
-    PolicyDefinition.Review review = definition.review();
-    BlastLevel level = change.blastRadius().level();
-    Set<RiskSurface> surfaces = EnumSet.noneOf(RiskSurface.class);
-    if (Rules.docsOnly(change, review)) {
-      surfaces.addAll(review.docsOnly());
-    } else {
-      surfaces.addAll(review.always());
-      for (SensitiveKind kind : change.blastRadius().sensitiveKinds()) {
-        surfaces.addAll(review.bySensitiveKind().getOrDefault(kind, Set.of()));
-      }
-      for (String component : change.blastRadius().components()) {
-        surfaces.addAll(review.byComponent().getOrDefault(component, Set.of()));
-      }
-      if (change.securityFix()) {
-        surfaces.addAll(review.securityFixes());
-      }
-    }
-    int quorum = review.quorum().getOrDefault(level, 1); // every level is given
-    if (review.riskyAbove() < 1
-        && change.risk().isPresent()
-        && change.risk().get().probability() >= review.riskyAbove()) {
-      quorum++;
-    }
-    Requirement requirement =
-        new Requirement(
-            quorum,
-            Math.min(quorum, review.distinctFamilies().getOrDefault(level, 1)),
-            review.sameOperator());
+    int surfaces = prepared.surfaces(change);
+    Requirement requirement = prepared.requirement(change);
     Map<RiskSurface, Requirement> required = new EnumMap<>(RiskSurface.class);
-    for (RiskSurface surface : surfaces) {
-      required.put(surface, requirement);
+    for (RiskSurface surface : Assessment.SURFACES) {
+      if (Prepared.has(surfaces, surface)) {
+        required.put(surface, requirement);
+      }
     }
     return Collections.unmodifiableMap(required);
   }
@@ -206,8 +180,7 @@ public final class ReleasePolicy {
   public Decision decide(ChangeRequest change, ReleaseContext context) {
     Checks.present(ReleasePolicy.class, "change", change);
     Checks.present(ReleasePolicy.class, "context", context);
-    Assessment assessment =
-        new Assessment(change, context, definition, digest, requiredSurfaces(change));
+    Assessment assessment = new Assessment(change, context, definition, prepared, digest);
     List<RuleResult> results = new ArrayList<>(builtIns.size() + custom.size());
     for (int i = 0; i < builtIns.size(); i++) { // indexed: this runs on every decision
       results.add(builtIns.get(i).evaluate(assessment));
@@ -246,48 +219,70 @@ public final class ReleasePolicy {
   }
 
   private Decision decision(ChangeRef ref, ChangeRequest change, List<RuleResult> results) {
+    // first what the rules say, then lists of exactly that size: the decision keeps them as built
     boolean sendBack = false;
     boolean notYet = false;
     @Nullable Instant retry = null;
     boolean timed = false;
-    List<Reason> reasons = new ArrayList<>(4);
-    List<Reason> notes = new ArrayList<>(4);
-    List<RequiredAction> required = new ArrayList<>(4);
+    int reasonCount = 0;
+    int requiredCount = 0;
     for (int i = 0; i < results.size(); i++) {
       RuleResult result = results.get(i);
+      reasonCount += result.reasons().size();
       if (result instanceof RuleResult.SendBack back) {
         sendBack = true;
-        reasons.addAll(back.reasons());
-        required.addAll(back.required());
+        requiredCount += back.required().size();
       } else if (result instanceof RuleResult.NotYet wait) {
         notYet = true;
-        reasons.addAll(wait.reasons());
-        required.addAll(wait.required());
+        requiredCount += wait.required().size();
         if (wait.retryAt().isPresent()) {
           timed = true;
           Instant at = wait.retryAt().get();
           retry = retry == null || at.isAfter(retry) ? at : retry;
         }
-      } else if (!result.reasons().isEmpty()) {
-        notes.addAll(result.reasons());
       }
     }
-    if (!notes.isEmpty()) {
-      reasons.addAll(notes);
+    // the reasons of the rules that hold or send back, in rule order, then the notes of the rest
+    ImmutableList.Builder<Reason> reasons = ImmutableList.builderWithExpectedSize(reasonCount);
+    ImmutableList.Builder<RequiredAction> required =
+        ImmutableList.builderWithExpectedSize(requiredCount);
+    for (int i = 0; i < results.size(); i++) {
+      RuleResult result = results.get(i);
+      if (!(result instanceof RuleResult.Pass)) {
+        addAll(reasons, result.reasons());
+        addAll(
+            required,
+            result instanceof RuleResult.SendBack back
+                ? back.required()
+                : ((RuleResult.NotYet) result).required());
+      }
+    }
+    for (int i = 0; i < results.size(); i++) {
+      RuleResult result = results.get(i);
+      if (result instanceof RuleResult.Pass) {
+        addAll(reasons, result.reasons());
+      }
     }
     if (sendBack) {
-      return Decision.sendBack(ref, change.head(), reasons, required, digest);
+      return Decision.sendBack(ref, change.head(), reasons.build(), required.build(), digest);
     }
     if (notYet) {
       return Decision.notYet(
           ref,
           change.head(),
-          reasons,
-          required,
+          reasons.build(),
+          required.build(),
           timed ? Optional.ofNullable(retry) : Optional.empty(),
           digest);
     }
-    return Decision.ship(ref, change.head(), reasons, digest);
+    return Decision.ship(ref, change.head(), reasons.build(), digest);
+  }
+
+  /** Adds {@code items} one by one: {@code addAll} would copy them to an array first. */
+  private static <T> void addAll(ImmutableList.Builder<T> builder, List<T> items) {
+    for (int i = 0; i < items.size(); i++) {
+      builder.add(items.get(i));
+    }
   }
 
   @Override

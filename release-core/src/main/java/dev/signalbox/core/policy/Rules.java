@@ -78,6 +78,9 @@ final class Rules {
 
   private static final int NAMED_AT_MOST = 10;
 
+  /** Up to this many notes, a repeated one is found by comparing each. */
+  private static final int SCANNED_AT_MOST = 16;
+
   private Rules() {}
 
   /** A built-in rule: a rule over the decision's shared assessment. */
@@ -128,11 +131,13 @@ final class Rules {
     }
     PolicyDefinition.Rollback settings = a.definition.rollback();
     if (settings.forIrreversible().contains(plan.get().kind())) {
-      return RuleResult.pass();
+      return RuleResult.Pass.EMPTY;
     }
-    Set<SensitiveKind> irreversible = EnumSet.noneOf(SensitiveKind.class); // in enum order
-    for (SensitiveKind kind : a.change.blastRadius().sensitiveKinds()) {
-      if (settings.irreversible().contains(kind)) {
+    Set<SensitiveKind> irreversible = Set.of(); // in enum order, allocated only when touched
+    Set<SensitiveKind> touched = a.change.blastRadius().sensitiveKinds();
+    for (SensitiveKind kind : a.prepared.irreversible) {
+      if (touched.contains(kind)) {
+        irreversible = irreversible.isEmpty() ? EnumSet.noneOf(SensitiveKind.class) : irreversible;
         irreversible.add(kind);
       }
     }
@@ -149,24 +154,25 @@ final class Rules {
               ROLLBACK,
               "declare a rollback plan of kind " + new TreeSet<>(settings.forIrreversible())));
     }
-    return RuleResult.pass();
+    return RuleResult.Pass.EMPTY;
   }
 
   // scope-drift: changed paths outside the declared scope send the change back
 
   private static RuleResult scopeDrift(Assessment a) {
-    List<String> outside = new ArrayList<>(0);
+    List<String> outside = List.of(); // allocated only for a path outside
     int count = 0;
     for (FileChange file : a.change.changes().files()) {
       if (!covered(a, file.path())
           || (file.oldPath().isPresent() && !covered(a, file.oldPath().get()))) {
         if (count++ < NAMED_AT_MOST) {
+          outside = outside.isEmpty() ? new ArrayList<>(1) : outside;
           outside.add(file.path().value());
         }
       }
     }
     if (count == 0) {
-      return RuleResult.pass();
+      return RuleResult.Pass.EMPTY;
     }
     return RuleResult.sendBack(
         new Reason(
@@ -200,7 +206,7 @@ final class Rules {
       }
     }
     if (missing.isEmpty()) {
-      return RuleResult.pass();
+      return RuleResult.Pass.EMPTY;
     }
     return RuleResult.notYet(
         Reason.of(DEPENDENCIES, "depends on " + String.join(", ", missing) + ", not shipped yet"),
@@ -214,11 +220,13 @@ final class Rules {
     List<RequiredAction> actions = new ArrayList<>(0);
     // any counted REJECT sends back, on a surface asked for or not; indexed loops and no sets
     // below, since this runs for every surface of every decision and mostly finds nothing wrong
+    List<Verdict> counted = a.counted;
     for (RiskSurface surface : Assessment.SURFACES) {
-      List<Verdict> verdicts = a.counted(surface);
-      for (int i = 0; i < verdicts.size(); i++) {
-        Verdict verdict = verdicts.get(i);
-        if (verdict.outcome() == VerdictOutcome.REJECT && !overridden(a, verdict, null)) {
+      for (int i = 0; i < counted.size(); i++) {
+        Verdict verdict = counted.get(i);
+        if (verdict.surface() == surface
+            && verdict.outcome() == VerdictOutcome.REJECT
+            && !overridden(a, verdict, null)) {
           reasons.add(
               new Reason(
                   QUORUM,
@@ -238,20 +246,19 @@ final class Rules {
                       + " by "
                       + verdict.reviewer().id()
                       + " in a new revision, or have a human with role "
-                      + roles(a.definition.review().overrideRoles())
+                      + a.prepared.overrideRoles
                       + " sign an override naming it"));
         }
       }
     }
     boolean rejected = !reasons.isEmpty();
+    Requirement requirement = a.requirement;
     for (RiskSurface surface : Assessment.SURFACES) {
-      Requirement requirement = a.surfaces.get(surface);
-      if (requirement == null) {
+      if (!a.requires(surface)) {
         continue;
       }
-      List<Verdict> verdicts = a.counted(surface);
-      int approvers = distinctApprovals(verdicts, false);
-      int families = distinctApprovals(verdicts, true);
+      int approvers = distinctApprovals(counted, surface, false);
+      int families = distinctApprovals(counted, surface, true);
       int more = requirement.quorum() - approvers;
       int moreFamilies = requirement.distinctFamilies() - families;
       if (more > 0 || moreFamilies > 0) {
@@ -284,7 +291,9 @@ final class Rules {
                         ? ", for approvals from "
                             + requirement.distinctFamilies()
                             + " distinct model families"
-                            + (families == 0 ? "" : " (so far " + approvingFamilies(verdicts) + ")")
+                            + (families == 0
+                                ? ""
+                                : " (so far " + approvingFamilies(counted, surface) + ")")
                         : "")));
       }
     }
@@ -294,18 +303,19 @@ final class Rules {
     if (!reasons.isEmpty()) {
       return new RuleResult.NotYet(reasons, actions, Optional.empty());
     }
-    return RuleResult.pass();
+    return RuleResult.Pass.EMPTY;
   }
 
   /**
    * How many distinct reviewers (or, with {@code byFamily}, model families) approve among {@code
    * verdicts}: a handful, so counting each at its first occurrence beats building a set.
    */
-  private static int distinctApprovals(List<Verdict> verdicts, boolean byFamily) {
+  private static int distinctApprovals(
+      List<Verdict> verdicts, RiskSurface surface, boolean byFamily) {
     int distinct = 0;
     for (int i = 0; i < verdicts.size(); i++) {
       Verdict verdict = verdicts.get(i);
-      if (verdict.outcome() != VerdictOutcome.APPROVE) {
+      if (verdict.surface() != surface || verdict.outcome() != VerdictOutcome.APPROVE) {
         continue;
       }
       String key = byFamily ? verdict.reviewer().modelFamily() : verdict.reviewer().id();
@@ -313,7 +323,8 @@ final class Rules {
       for (int j = 0; j < i && first; j++) {
         Verdict earlier = verdicts.get(j);
         first =
-            earlier.outcome() != VerdictOutcome.APPROVE
+            earlier.surface() != surface
+                || earlier.outcome() != VerdictOutcome.APPROVE
                 || !key.equals(
                     byFamily ? earlier.reviewer().modelFamily() : earlier.reviewer().id());
       }
@@ -325,10 +336,10 @@ final class Rules {
   }
 
   /** The model families approving among {@code verdicts}, in order. */
-  private static Set<String> approvingFamilies(List<Verdict> verdicts) {
+  private static Set<String> approvingFamilies(List<Verdict> verdicts, RiskSurface surface) {
     Set<String> families = new TreeSet<>();
     for (Verdict verdict : verdicts) {
-      if (verdict.outcome() == VerdictOutcome.APPROVE) {
+      if (verdict.surface() == surface && verdict.outcome() == VerdictOutcome.APPROVE) {
         families.add(verdict.reviewer().modelFamily());
       }
     }
@@ -356,19 +367,22 @@ final class Rules {
   }
 
   private static String roles(Set<String> roles) {
-    return roles.isEmpty() ? "(none configured)" : String.join(" or ", new TreeSet<>(roles));
+    return Prepared.roles(roles);
   }
 
   // fix-now: a FIX_NOW finding holds the change unless an override or an acceptance names it
 
   private static RuleResult fixNow(Assessment a) {
     List<Reason> reasons = List.of();
-    List<RequiredAction> actions = new ArrayList<>();
+    List<RequiredAction> actions = List.of();
     List<Reason> notes = List.of();
+    List<Verdict> counted = a.counted;
     for (RiskSurface surface : Assessment.SURFACES) {
-      List<Verdict> verdicts = a.counted(surface);
-      for (int i = 0; i < verdicts.size(); i++) {
-        Verdict verdict = verdicts.get(i);
+      for (int i = 0; i < counted.size(); i++) {
+        Verdict verdict = counted.get(i);
+        if (verdict.surface() != surface || verdict.findings().isEmpty()) {
+          continue;
+        }
         for (Finding finding : verdict.findings()) {
           if (finding.advice() != Advice.FIX_NOW || overridden(a, verdict, finding)) {
             continue;
@@ -394,6 +408,7 @@ final class Rules {
           } else {
             if (reasons.isEmpty()) {
               reasons = new ArrayList<>(1);
+              actions = new ArrayList<>(1);
             }
             reasons.add(
                 new Reason(
@@ -415,9 +430,9 @@ final class Rules {
                         + finding.rule()
                         + where
                         + " in a new revision, or have a human with role "
-                        + roles(a.definition.review().overrideRoles())
+                        + a.prepared.overrideRoles
                         + " sign an override naming it, or one with role "
-                        + roles(a.definition.roles().keySet())
+                        + a.prepared.acceptanceRoles
                         + " sign a risk acceptance naming "
                         + finding.rule()
                         + " within that role's limits"));
@@ -434,7 +449,7 @@ final class Rules {
 
   private static RuleResult emergency(Assessment a) {
     if (a.change.changeClass() != ChangeClass.EMERGENCY) {
-      return RuleResult.pass();
+      return RuleResult.Pass.EMPTY;
     }
     PolicyDefinition.Emergency settings = a.definition.emergency();
     VerifiedAcceptance acceptance = a.acceptanceBy(settings.acceptanceRoles());
@@ -444,10 +459,10 @@ final class Rules {
           new RequiredAction(
               EMERGENCY,
               "needs a risk acceptance signed by a human with role "
-                  + roles(settings.acceptanceRoles())
+                  + a.prepared.emergencyRoles
                   + " within that role's limits"));
     }
-    Instant due = a.now().plus(settings.postReview());
+    String due = a.now().plus(settings.postReview()).toString(); // written once, said twice
     return RuleResult.pass(
         new Reason(
             EMERGENCY,
@@ -455,20 +470,21 @@ final class Rules {
                 + acceptance.signer().id()
                 + "; post-review due by "
                 + due,
-            Map.of("postReviewDue", due.toString(), "acceptedBy", acceptance.signer().id())));
+            Map.of("postReviewDue", due, "acceptedBy", acceptance.signer().id())));
   }
 
   // freeze: the calendar's freezes, with the EMERGENCY and selective-unfreeze exemptions
 
   private static RuleResult freeze(Assessment a) {
-    List<Reason> held = new ArrayList<>(0);
-    List<Reason> notes = new ArrayList<>(0);
+    List<Reason> held = List.of(); // allocated only when a freeze speaks
+    List<Reason> notes = List.of();
     Optional<Double> unfreezeBelow = a.definition.emergency().selectiveUnfreezeBelow();
     List<Hold> holds = a.holds();
     for (int i = 0; i < holds.size(); i++) {
       if (holds.get(i) instanceof Hold.Frozen frozen) {
         String id = frozen.window().id();
         if (a.emergencyAccepted()) {
+          notes = notes.isEmpty() ? new ArrayList<>(1) : notes;
           notes.add(
               Reason.of(
                   FREEZE,
@@ -477,8 +493,10 @@ final class Rules {
             && unfreezeBelow.isPresent()
             && a.change.risk().isPresent()
             && a.change.risk().get().probability() < unfreezeBelow.get()) {
+          notes = notes.isEmpty() ? new ArrayList<>(1) : notes;
           notes.add(RiskRules.selectivelyUnfrozen(a, id, unfreezeBelow.get()));
         } else {
+          held = held.isEmpty() ? new ArrayList<>(1) : held;
           held.add(
               new Reason(
                   FREEZE,
@@ -520,7 +538,7 @@ final class Rules {
       }
     }
     if (held.isEmpty()) {
-      return RuleResult.pass();
+      return RuleResult.Pass.EMPTY;
     }
     // no freeze holds an accepted EMERGENCY change, so none may push its retry past the opening
     return new RuleResult.NotYet(
@@ -533,11 +551,12 @@ final class Rules {
 
   private static RuleResult errorBudget(Assessment a) {
     if (a.change.criticality() == Criticality.P0 || a.change.securityFix()) {
-      return RuleResult.pass();
+      return RuleResult.Pass.EMPTY;
     }
-    List<Reason> held = new ArrayList<>();
+    List<Reason> held = List.of(); // allocated only for a budget spent
     for (ErrorBudget budget : a.context.budgets()) {
       if (budget.exhausted() && budget.scope().appliesTo(a.target())) {
+        held = held.isEmpty() ? new ArrayList<>(1) : held;
         held.add(
             new Reason(
                 ERROR_BUDGET,
@@ -552,7 +571,7 @@ final class Rules {
       }
     }
     if (held.isEmpty()) {
-      return RuleResult.pass();
+      return RuleResult.Pass.EMPTY;
     }
     return new RuleResult.NotYet(
         held,
@@ -566,7 +585,7 @@ final class Rules {
     BlastLevel cap = a.definition.blastRadiusCaps().get(a.change.changeClass());
     BlastLevel level = a.change.blastRadius().level();
     if (cap == null || level.compareTo(cap) <= 0) {
-      return RuleResult.pass();
+      return RuleResult.Pass.EMPTY;
     }
     VerifiedAcceptance acceptance = a.acceptanceBy(Set.of());
     String over =
@@ -601,9 +620,10 @@ final class Rules {
   // acceptance-limits: an acceptance beyond every role its signer has counts for nothing
 
   private static RuleResult acceptanceLimits(Assessment a) {
-    List<Reason> notes = new ArrayList<>(0);
+    List<Reason> notes = List.of(); // allocated only for an acceptance beyond its limits
     for (VerifiedAcceptance verified : a.validAcceptances()) {
       if (!a.mayAccept(verified.signer(), verified.acceptance().probability(), Set.of())) {
+        notes = notes.isEmpty() ? new ArrayList<>(1) : notes;
         notes.add(
             Reason.of(
                 ACCEPTANCE_LIMITS,
@@ -624,37 +644,56 @@ final class Rules {
 
   private static RuleResult setAside(Assessment a, String id) {
     List<Reason> notes = List.of();
-    Set<String> seen = Set.of();
-    for (Reason reason : a.setAside) {
-      if (reason.rule().equals(id)) {
-        if (notes.isEmpty()) { // most decisions set nothing aside: allocate only when one does
-          notes = new ArrayList<>(2);
-          seen = new HashSet<>();
+    @Nullable Set<String> seen = null; // hashed only when there are many to tell apart
+    for (int i = 0; i < a.setAside.size(); i++) {
+      Reason reason = a.setAside.get(i);
+      if (!reason.rule().equals(id)) {
+        continue;
+      }
+      if (notes.isEmpty()) { // most decisions set nothing aside: allocate only when one does
+        notes = new ArrayList<>(2);
+      }
+      if (seen == null && notes.size() >= SCANNED_AT_MOST) {
+        seen = new HashSet<>();
+        for (Reason note : notes) {
+          seen.add(note.message());
         }
-        if (seen.add(reason.message())) {
-          notes.add(reason);
-        }
+      }
+      if (seen != null ? seen.add(reason.message()) : !saysAlready(notes, reason.message())) {
+        notes.add(reason);
       }
     }
     return RuleResult.pass(notes);
   }
 
+  /** Whether one of {@code notes} says {@code message}. */
+  private static boolean saysAlready(List<Reason> notes, String message) {
+    for (int i = 0; i < notes.size(); i++) {
+      if (notes.get(i).message().equals(message)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code change} needs nothing of the docs-only surfaces but docs. */
-  static boolean docsOnly(ChangeRequest change, PolicyDefinition.Review review) {
-    if (review.docs().isEmpty() || change.changes().files().isEmpty()) {
+  static boolean docsOnly(ChangeRequest change, PathGlob[] docs) {
+    List<FileChange> files = change.changes().files();
+    if (docs.length == 0 || files.isEmpty()) {
       return false;
     }
-    for (FileChange file : change.changes().files()) {
-      if (!isDocs(file.path(), review)
-          || (file.oldPath().isPresent() && !isDocs(file.oldPath().get(), review))) {
+    for (int i = 0; i < files.size(); i++) {
+      FileChange file = files.get(i);
+      if (!isDocs(file.path(), docs)
+          || (file.oldPath().isPresent() && !isDocs(file.oldPath().get(), docs))) {
         return false; // a rename's old path counts too
       }
     }
     return true;
   }
 
-  private static boolean isDocs(RepoPath path, PolicyDefinition.Review review) {
-    for (PathGlob glob : review.docs()) {
+  private static boolean isDocs(RepoPath path, PathGlob[] docs) {
+    for (PathGlob glob : docs) {
       if (glob.matches(path)) {
         return true;
       }

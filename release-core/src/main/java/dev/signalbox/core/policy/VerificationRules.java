@@ -32,7 +32,7 @@ final class VerificationRules {
 
   static RuleResult requiredChecks(Assessment a) {
     if (a.definition.requiredChecks().isEmpty()) {
-      return RuleResult.pass();
+      return RuleResult.Pass.EMPTY;
     }
     ChecksReport report =
         ChecksReport.of(a.change, a.definition.requiredChecks(), a.context.evidence().checks());
@@ -102,7 +102,7 @@ final class VerificationRules {
     if (!waiting.isEmpty()) {
       return new RuleResult.NotYet(waiting, runs, Optional.empty());
     }
-    return RuleResult.pass();
+    return RuleResult.Pass.EMPTY;
   }
 
   private static String staleNote(CheckStatus check) {
@@ -128,11 +128,11 @@ final class VerificationRules {
 
   static RuleResult agentClaims(Assessment a) {
     if (a.change.claims().equals(Claims.none())) {
-      return RuleResult.pass(); // nothing claimed, nothing to verify: no work on the hot path
+      return RuleResult.Pass.EMPTY; // nothing claimed, nothing to verify: no work on the hot path
     }
     ClaimsReport report = ClaimsReport.verify(a.change, a.context.evidence().checks());
     if (report.holds()) {
-      return RuleResult.pass();
+      return RuleResult.Pass.EMPTY;
     }
     List<Reason> sendBack = new ArrayList<>();
     List<RequiredAction> sendBackActions = new ArrayList<>();
