@@ -83,7 +83,7 @@ class ReleaseNotesTest {
                             + "|### acme/shop\\\\#4[0-9]: .*"));
     // a train id full of specials reaches the chart as letters, digits and underscores only
     assertThat(markdown)
-        .contains("    hotfix_1_ departed :milestone, train1, 2026-11-24 10:02, 0m");
+        .contains("    Train hotfix_1_ departed :milestone, train1, 2026-11-24 10:02, 0m");
   }
 
   @Test
@@ -220,11 +220,41 @@ class ReleaseNotesTest {
                 + "    dateFormat YYYY-MM-DD HH:mm\n"
                 + "    axisFormat %m-%d %H:%M\n"
                 + "    section Trains\n"
-                + "    2026-11-25_shop planned :milestone, train1, 2026-11-25 10:04, 0m\n"
+                + "    Train 2026-11-25_shop planned :milestone, train1, 2026-11-25 10:04, 0m\n"
                 + "    section Freezes\n"
-                + "    long NON_CRITICAL until lifted :crit, freeze1, 2026-11-25 00:00, 2026-11-26 00:00\n"
-                + "    overlapping NON_CRITICAL :crit, freeze2, 2026-11-25 06:00, 2026-11-25 09:00\n"
-                + "    blink NON_CRITICAL :crit, freeze3, 2026-11-25 12:00, 2026-11-25 12:01\n");
+                + "    Freeze long NON_CRITICAL until lifted :crit, freeze1, 2026-11-25 00:00, 2026-11-26 00:00\n"
+                + "    Freeze overlapping NON_CRITICAL :crit, freeze2, 2026-11-25 06:00, 2026-11-25 09:00\n"
+                + "    Freeze blink NON_CRITICAL :crit, freeze3, 2026-11-25 12:00, 2026-11-25 12:01\n");
+  }
+
+  @Test
+  void idsThatAreMermaidKeywordsStayTaskLabels() {
+    Instant from = at("2026-11-25T00:00:00Z");
+    Timeline timeline =
+        new Timeline(
+            from,
+            at("2026-11-26T00:00:00Z"),
+            List.of(
+                new Timeline.TrainMark(TrainId.of("section"), at("2026-11-25T10:00:00Z"), true),
+                new Timeline.TrainMark(TrainId.of("title"), at("2026-11-25T11:00:00Z"), false)),
+            List.of(
+                freeze("click", from, Optional.of(at("2026-11-25T01:00:00Z"))),
+                freeze("excludes", from, Optional.of(at("2026-11-25T02:00:00Z")))));
+    List<String> tasks =
+        timeline
+            .mermaid()
+            .lines()
+            .skip(4)
+            .filter(line -> !line.startsWith("    section "))
+            .toList();
+    assertThat(tasks)
+        .containsExactly(
+            "    Train section departed :milestone, train1, 2026-11-25 10:00, 0m",
+            "    Train title planned :milestone, train2, 2026-11-25 11:00, 0m",
+            "    Freeze click NON_CRITICAL :crit, freeze1, 2026-11-25 00:00, 2026-11-25 01:00",
+            "    Freeze excludes NON_CRITICAL :crit, freeze2, 2026-11-25 00:00, 2026-11-25 02:00");
+    assertThat(timeline.mermaid().lines().filter(line -> line.startsWith("    section ")))
+        .containsExactly("    section Trains", "    section Freezes");
   }
 
   @Test
