@@ -163,7 +163,7 @@ class StandupTest {
         .extracting(Standup.Blocker::rule, Standup.Blocker::party)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("train-cap", Standup.Party.WAITING));
     assertThat(standup.markdown())
-        .contains("acme/shop\\#44 Rename checkout step: carried over")
+        .contains("- acme/shop\\#44: Rename checkout step: carried over (agent")
         .doesNotContain(": SHIP");
   }
 
@@ -340,6 +340,7 @@ class StandupTest {
   void nothingAnAgentWritesMakesMarkdownStructure() {
     String markdown = thursday().markdown();
     assertThat(markdown).doesNotContain(" <img").doesNotContain("<b>").contains("\\<b\\>");
+    ReleaseNotesTest.assertNoAgentStructure(markdown);
     assertThat(markdown.lines().filter(line -> line.startsWith("#")))
         .allSatisfy(
             line ->
