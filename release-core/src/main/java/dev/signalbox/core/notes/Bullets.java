@@ -103,7 +103,14 @@ final class Bullets {
       RevertStatus status = change.revertCheck().status();
       if (status == RevertStatus.CLEAN) {
         clean++;
-      } else if (status != RevertStatus.NOT_APPLICABLE) {
+      } else if (status == RevertStatus.NOT_APPLICABLE) {
+        unverified.add(
+            change.change()
+                + change
+                    .rollback()
+                    .map(plan -> " (" + plan.kind() + " plan, not a revert)")
+                    .orElse(" (no rollback plan)"));
+      } else {
         unverified.add(change.change() + " (" + status + ")");
       }
       if (status != RevertStatus.NOT_APPLICABLE) {
@@ -115,9 +122,9 @@ final class Bullets {
       text.append("no change rolls back by revert");
     } else {
       text.append("revert verified clean for ").append(clean).append(" of ").append(reverts);
-      if (!unverified.isEmpty()) {
-        text.append("; not verified: ").append(named(unverified));
-      }
+    }
+    if (!unverified.isEmpty()) {
+      text.append("; not verified: ").append(named(unverified));
     }
     return text.append('.').toString();
   }

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * Writing untrusted text into CommonMark (and GitHub's dialect of it) so that it reads as the text
  * it is: no emphasis, links, images, HTML, tables cells broken, headings or lists made by what an
- * agent wrote in a title, a path or a message.
+ * agent wrote in a title, a path or a message, and no address made a link by GitHub's autolinks.
  */
 final class Markdown {
   /** Characters that start inline structure, escaped with a backslash wherever they are. */
@@ -32,12 +32,35 @@ final class Markdown {
         out.append(String.format(Locale.ROOT, "\\u%04X", c));
         continue;
       }
-      if (c < 128 && INLINE.indexOf(c) >= 0) {
+      if ((c < 128 && INLINE.indexOf(c) >= 0) || autolinks(line, i - 1, c)) {
         out.append('\\');
       }
       out.appendCodePoint(c);
     }
     return out.toString();
+  }
+
+  /**
+   * Whether character {@code c} at {@code index} of {@code line} would complete a GitHub autolink:
+   * the {@code :} of {@code ://} or the dot of a {@code www.} that starts a word. Escaping it keeps
+   * the address as text: only {@link #link} makes links, and only to http and https addresses.
+   */
+  private static boolean autolinks(String line, int index, int c) {
+    if (c == ':') {
+      return line.startsWith("//", index + 1);
+    }
+    if (c == '.' && index >= 3 && line.regionMatches(true, index - 3, "www", 0, 3)) {
+      return index == 3 || !Character.isLetterOrDigit(line.charAt(index - 4));
+    }
+    return false;
+  }
+
+  /**
+   * {@code text} on one line for the head of a line (after a list marker, say): as {@link #block},
+   * so that a leading {@code -}, {@code +} or {@code 1.} cannot open a nested list.
+   */
+  static String lineStart(String text) {
+    return block(LINE_BREAK.matcher(text).replaceAll(" "));
   }
 
   /**

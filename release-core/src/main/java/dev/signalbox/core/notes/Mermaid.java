@@ -7,7 +7,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
-/** Draws a {@link Timeline} as a Mermaid Gantt chart; every label is reduced to safe characters. */
+/**
+ * Draws a {@link Timeline} as a Mermaid Gantt chart. Every label is reduced to safe characters and
+ * every task line starts with a fixed word ({@code Train}, {@code Freeze}), so that no id (such as
+ * {@code section}, {@code title} or {@code click}) can be read as a Mermaid directive.
+ */
 final class Mermaid {
   private static final DateTimeFormatter MINUTE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -28,7 +32,7 @@ final class Mermaid {
       out.append("    section Trains\n");
       int n = 0;
       for (Timeline.TrainMark mark : timeline.trains()) {
-        out.append("    ")
+        out.append("    Train ")
             .append(label(mark.train().value()))
             .append(mark.departed() ? " departed" : " planned")
             .append(" :milestone, train")
@@ -51,7 +55,7 @@ final class Mermaid {
         if (!shown.isAfter(start)) {
           shown = start.plus(Duration.ofMinutes(1));
         }
-        out.append("    ")
+        out.append("    Freeze ")
             .append(label(freeze.window()))
             .append(' ')
             .append(freeze.level())

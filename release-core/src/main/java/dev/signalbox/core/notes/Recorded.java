@@ -39,6 +39,9 @@ final class Recorded {
   /** A change shipped, with when the ledger recorded it. */
   record Shipped(LedgerEvent.ChangeShipped event, Instant at) {}
 
+  /** A change deferred, with the position of its entry in the ledger's order. */
+  record Deferred(LedgerEvent.ChangeDeferred event, int position) {}
+
   /** A train departed, with when the ledger recorded it. */
   record Departed(LedgerEvent.TrainDeparted event, Instant at) {}
 
@@ -49,7 +52,15 @@ final class Recorded {
   final Map<ChangeRef, List<Verdict>> verdicts = new HashMap<>();
   final Map<ChangeRef, List<LedgerEvent.RiskAccepted>> acceptances = new HashMap<>();
   final Map<ChangeRef, Decision> lastDecision = new HashMap<>();
-  final Map<ChangeRef, LedgerEvent.ChangeDeferred> lastDeferred = new HashMap<>();
+  final Map<ChangeRef, Deferred> lastDeferred = new HashMap<>();
+
+  /** Per change and revision, the position of the last entry that proposed it. */
+  final Map<ChangeRef, Map<Revision, Integer>> proposed = new HashMap<>();
+
+  /** Per change and revision, the position of the last decision that ships it. */
+  final Map<ChangeRef, Map<Revision, Integer>> shipDecided = new HashMap<>();
+
+  private int position;
   final Map<ChangeRef, Instant> postReviewDue = new HashMap<>();
   final Set<ChangeRef> postReviewDone = new HashSet<>();
   final Map<String, FreezeWindow> declared = new LinkedHashMap<>();
@@ -70,6 +81,7 @@ final class Recorded {
         throw new InvalidValueException(owner, "entries[" + i + "]", "must not be null", null);
       }
       if (cutoff == null || entry.recordedAt().isBefore(cutoff)) {
+        recorded.position = i;
         recorded.add(entry);
       }
     }
@@ -88,13 +100,20 @@ final class Recorded {
       shipped.add(one);
       lastShipped.put(e.change(), one);
     } else if (event instanceof LedgerEvent.ChangeDeferred e) {
-      lastDeferred.put(e.change(), e);
+      lastDeferred.put(e.change(), new Deferred(e, position));
+    } else if (event instanceof LedgerEvent.ChangeProposed e) {
+      proposed.computeIfAbsent(e.change(), c -> new HashMap<>()).put(e.head(), position);
     } else if (event instanceof LedgerEvent.VerdictRecorded e) {
       verdicts.computeIfAbsent(e.verdict().change(), c -> new ArrayList<>()).add(e.verdict());
     } else if (event instanceof LedgerEvent.RiskAccepted e) {
       acceptances.computeIfAbsent(e.acceptance().change(), c -> new ArrayList<>()).add(e);
     } else if (event instanceof LedgerEvent.DecisionMade e) {
       lastDecision.put(e.decision().change(), e.decision());
+      if (e.decision().ships()) {
+        shipDecided
+            .computeIfAbsent(e.decision().change(), c -> new HashMap<>())
+            .put(e.decision().revision(), position);
+      }
     } else if (event instanceof LedgerEvent.EmergencyPostReviewDue e) {
       postReviewDue.put(e.change(), e.dueBy());
     } else if (event instanceof LedgerEvent.EmergencyPostReviewDone e) {
@@ -105,7 +124,26 @@ final class Recorded {
     } else if (event instanceof LedgerEvent.FreezeLifted e) {
       lifted.put(e.freezeId(), at);
     }
-    // proposals, supersessions, overrides, policies, rollbacks and outcomes are not rendered
+    // supersessions, overrides, policies, rollbacks and outcomes are not rendered
+  }
+
+  /**
+   * The latest deferral of {@code change} if it still stands for {@code head}: not when a decision
+   * recorded after it ships {@code head}, nor when {@code head} was proposed after it (the deferral
+   * was about an earlier revision).
+   */
+  Optional<LedgerEvent.ChangeDeferred> standingDeferral(ChangeRef change, Revision head) {
+    Deferred deferred = lastDeferred.get(change);
+    if (deferred == null) {
+      return Optional.empty();
+    }
+    Integer shipped = shipDecided.getOrDefault(change, Map.of()).get(head);
+    Integer proposal = proposed.getOrDefault(change, Map.of()).get(head);
+    if ((shipped != null && shipped > deferred.position())
+        || (proposal != null && proposal > deferred.position())) {
+      return Optional.empty();
+    }
+    return Optional.of(deferred.event());
   }
 
   /**

@@ -5,6 +5,7 @@ import static dev.signalbox.core.notes.Markdown.inline;
 import dev.signalbox.core.model.Reason;
 import dev.signalbox.core.model.RepoPath;
 import dev.signalbox.core.model.RevertCheck;
+import dev.signalbox.core.model.RevertStatus;
 import dev.signalbox.core.model.RollbackPlan;
 import java.util.Collection;
 import java.util.stream.Collectors;
@@ -155,16 +156,25 @@ final class ReleaseNotesMarkdown {
             .append('\n');
       }
     }
-    if (change.rollback().isEmpty()) {
-      md.append("- Rollback plan: none\n");
+    RevertCheck check = change.revertCheck();
+    if (change.rollback().isEmpty() && check.status() == RevertStatus.NOT_APPLICABLE) {
+      md.append("- Rollback plan: none, so no rollback is verified\n");
     } else {
-      RollbackPlan plan = change.rollback().get();
-      md.append("- Rollback plan: ").append(plan.kind()).append('\n');
-      for (int i = 0; i < plan.steps().size(); i++) {
-        md.append("  ").append(i + 1).append(". ").append(inline(plan.steps().get(i))).append('\n');
+      if (change.rollback().isEmpty()) {
+        md.append("- Rollback plan: none\n");
+      } else {
+        RollbackPlan plan = change.rollback().get();
+        md.append("- Rollback plan: ").append(plan.kind()).append('\n');
+        for (int i = 0; i < plan.steps().size(); i++) {
+          md.append("  ")
+              .append(i + 1)
+              .append(". ")
+              .append(Markdown.lineStart(plan.steps().get(i)))
+              .append('\n');
+        }
       }
+      md.append("- Rollback verified: ").append(verified(check)).append('\n');
     }
-    md.append("- Rollback verified: ").append(verified(change.revertCheck())).append('\n');
     change
         .postReviewDue()
         .ifPresent(due -> md.append("- Emergency post-review due by ").append(due).append('\n'));
@@ -175,7 +185,7 @@ final class ReleaseNotesMarkdown {
     return switch (check.status()) {
       case CLEAN -> "yes, its revert applies cleanly to the train's final tree";
       case NOT_CHECKED -> "no, not checked";
-      case NOT_APPLICABLE -> "not applicable: the rollback plan is not a revert";
+      case NOT_APPLICABLE -> "no: the rollback plan is not a revert, and only a revert is checked";
       case CONFLICTS ->
           "no, its revert conflicts at "
               + check.conflicts().stream()

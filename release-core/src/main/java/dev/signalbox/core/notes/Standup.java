@@ -86,9 +86,11 @@ public record Standup(
    * before {@code at}), the change requests in flight, the calendar and the next train's plan.
    *
    * <p>A change is blocked when its request is given, it has not shipped, it is not on the next
-   * train, and something says why it waits: the next train's carryover and the plan's decision, or
-   * else the latest deferral and decision the ledger records for it. A change with neither is not
-   * listed (nothing on record says it waits).
+   * train, and something says why it waits: the next train's carryover and the plan's decision
+   * (when that decision does not ship), or else the latest deferral and decision the ledger records
+   * for its head. A deferral no longer stands once a later decision ships the head, or when the
+   * head was proposed after it (the deferral was about an earlier revision). A change with neither
+   * is not listed (nothing on record says it waits).
    *
    * @param since the start of the period reported on
    * @param at the instant of the standup; no clock is read
@@ -312,10 +314,12 @@ public record Standup(
    * @param owner the id of its accountable human
    * @param producer the id of the agent that produced it
    * @param operator the id of the human operating that agent
-   * @param outcome the decision that holds it, if one is on record (a change carried over for a
-   *     train's own reason, such as a merge conflict, may have been decided SHIP)
+   * @param outcome the outcome of the decision that holds it, if one that does not ship is on
+   *     record; empty for a change carried over for a train's own reason (a merge conflict, the
+   *     train's cap, a wave), which may have been decided SHIP
    * @param blockers what holds it, one per rule, in the order the reasons came
-   * @param earliestRetry the earliest instant the decision could turn out otherwise, if known
+   * @param earliestRetry the earliest instant the holding decision could turn out otherwise, if
+   *     known; empty when no decision that does not ship holds it
    */
   public record Blocked(
       ChangeRef change,
@@ -347,12 +351,13 @@ public record Standup(
       Optional<Carryover> carryover = next.flatMap(plan -> plan.carryover(ref));
       if (carryover.isPresent()) {
         reasons.addAll(carryover.get().reasons());
-        decision = next.get().decisions().get(ref);
+        Decision planned = next.get().decisions().get(ref);
+        // a change decided SHIP is carried over for the train's own reason: no outcome holds it
+        decision = planned == null || planned.ships() ? null : planned;
       } else {
-        LedgerEvent.ChangeDeferred deferred = recorded.lastDeferred.get(ref);
-        if (deferred != null) {
-          reasons.addAll(deferred.reasons());
-        }
+        recorded
+            .standingDeferral(ref, request.head())
+            .ifPresent(deferred -> reasons.addAll(deferred.reasons()));
         Decision last = recorded.lastDecision.get(ref);
         if (last != null && last.revision().equals(request.head()) && !last.ships()) {
           decision = last;

@@ -33,7 +33,9 @@ public record Timeline(
   /**
    * The timeline as a Mermaid Gantt chart (the text inside a {@code ```mermaid} fence), in UTC to
    * the minute: trains as milestones, freezes as critical bars clipped to the period. Labels keep
-   * letters, digits and {@code - _ . / ( ) ,} only, so that no id can break the chart's syntax.
+   * letters, digits and {@code - _ . / ( ) ,} only, and each task starts with {@code Train} or
+   * {@code Freeze}, so that no id can break the chart's syntax or be read as a directive (an id
+   * such as {@code section} or {@code title}).
    */
   public String mermaid() {
     return Mermaid.gantt(this);

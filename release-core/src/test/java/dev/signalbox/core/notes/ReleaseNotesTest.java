@@ -18,7 +18,12 @@ import dev.signalbox.core.ledger.LedgerQuery;
 import dev.signalbox.core.model.Carryover;
 import dev.signalbox.core.model.ChangeRequest;
 import dev.signalbox.core.model.FreezeLevel;
+import dev.signalbox.core.model.MergeGroup;
 import dev.signalbox.core.model.Reason;
+import dev.signalbox.core.model.RevertCheck;
+import dev.signalbox.core.model.RevertStatus;
+import dev.signalbox.core.model.RollbackKind;
+import dev.signalbox.core.model.RollbackPlan;
 import dev.signalbox.core.model.Scope;
 import dev.signalbox.core.model.Train;
 import dev.signalbox.core.model.TrainId;
@@ -81,9 +86,89 @@ class ReleaseNotesTest {
                     .matches(
                         "# Release notes: train .*|## (What's shipping|Shipped|Deferred|Timeline)"
                             + "|### acme/shop\\\\#4[0-9]: .*"));
+    assertNoAgentStructure(markdown);
     // a train id full of specials reaches the chart as letters, digits and underscores only
     assertThat(markdown)
-        .contains("    hotfix_1_ departed :milestone, train1, 2026-11-24 10:02, 0m");
+        .contains("    Train hotfix_1_ departed :milestone, train1, 2026-11-24 10:02, 0m");
+  }
+
+  @Test
+  void theRiskBulletNamesEveryRollbackNotVerified() {
+    ReleaseNotes notes = wednesday();
+    assertThat(notes.whatsShipping().get(1))
+        .endsWith(
+            "Rollback: revert verified clean for 1 of 2; not verified:"
+                + " acme/shop#42 (MIGRATION_DOWN plan, not a revert), acme/shop#43 (CONFLICTS).");
+    assertThat(notes.markdown())
+        .contains("- Rollback plan: MIGRATION_DOWN\n")
+        .contains(
+            "- Rollback verified: no: the rollback plan is not a revert, and only a revert is"
+                + " checked\n");
+  }
+
+  @Test
+  void aChangeWithNoRollbackPlanSaysSoOnce() {
+    ReleaseNotes notes =
+        shipping(week.sentBack, new RevertCheck(RevertStatus.NOT_APPLICABLE, List.of()));
+    assertThat(notes.markdown())
+        .contains("- Rollback plan: none, so no rollback is verified\n")
+        .doesNotContain("Rollback verified")
+        .doesNotContain("not applicable");
+    assertThat(notes.whatsShipping().get(1))
+        .endsWith(
+            "Rollback: no change rolls back by revert; not verified: acme/shop#46 (no rollback"
+                + " plan).");
+  }
+
+  @Test
+  void stepsAndTitlesMakeNoListsAndNoAutolinks() {
+    ChangeRequest hostile =
+        week.sentBack.toBuilder()
+            .title("see https://evil.example/x and www.evil.example or WWW.evil.example")
+            .rollback(RollbackPlan.of(RollbackKind.MIGRATION_DOWN, "- x", "+ y", "1. z", "* w"))
+            .build();
+    String markdown =
+        shipping(hostile, new RevertCheck(RevertStatus.NOT_APPLICABLE, List.of())).markdown();
+    assertThat(markdown)
+        .contains("  1. \\- x\n  2. \\+ y\n  3. 1\\. z\n  4. \\* w\n")
+        .contains("see https\\://evil.example/x and www\\.evil.example or WWW\\.evil.example");
+    assertNoAgentStructure(markdown);
+  }
+
+  /**
+   * No line opens a list nested in a rollback plan's steps, and no address is left for GitHub to
+   * autolink: every {@code ://} and word-initial {@code www.} is escaped.
+   */
+  static void assertNoAgentStructure(String markdown) {
+    assertThat(markdown.lines())
+        .noneMatch(line -> line.matches(" {2}[0-9]+\\. ([-+*]|[0-9]+[.)]) .*"));
+    assertThat(markdown.lines().filter(line -> !line.contains("](<")))
+        .noneMatch(line -> line.matches("(?i).*(?<!\\\\)://.*|(.*[^\\p{Alnum}])?www\\..*"));
+  }
+
+  private ReleaseNotes shipping(ChangeRequest change, RevertCheck check) {
+    Train train =
+        new Train(
+            EMPTY,
+            Scope.everything(),
+            TUESDAY,
+            TrainState.PLANNED,
+            List.of(new MergeGroup(List.of(NotesWeek.car(change, check)))),
+            List.of());
+    List<LedgerEntry> entries =
+        List.of(
+            new LedgerEntry(
+                0, TUESDAY, "0".repeat(64), "1".repeat(64), new LedgerEvent.TrainPlanned(train)),
+            new LedgerEntry(
+                1, TUESDAY, "1".repeat(64), "2".repeat(64), NotesWeek.shipped(change, EMPTY)),
+            new LedgerEntry(
+                2,
+                TUESDAY,
+                "2".repeat(64),
+                "3".repeat(64),
+                new LedgerEvent.TrainDeparted(train.id(), NotesWeek.rev('1'))));
+    return ReleaseNotes.of(
+        train.id(), entries, List.of(change), ReleaseCalendar.empty(), MONDAY, NEXT_MONDAY);
   }
 
   @Test
@@ -220,11 +305,41 @@ class ReleaseNotesTest {
                 + "    dateFormat YYYY-MM-DD HH:mm\n"
                 + "    axisFormat %m-%d %H:%M\n"
                 + "    section Trains\n"
-                + "    2026-11-25_shop planned :milestone, train1, 2026-11-25 10:04, 0m\n"
+                + "    Train 2026-11-25_shop planned :milestone, train1, 2026-11-25 10:04, 0m\n"
                 + "    section Freezes\n"
-                + "    long NON_CRITICAL until lifted :crit, freeze1, 2026-11-25 00:00, 2026-11-26 00:00\n"
-                + "    overlapping NON_CRITICAL :crit, freeze2, 2026-11-25 06:00, 2026-11-25 09:00\n"
-                + "    blink NON_CRITICAL :crit, freeze3, 2026-11-25 12:00, 2026-11-25 12:01\n");
+                + "    Freeze long NON_CRITICAL until lifted :crit, freeze1, 2026-11-25 00:00, 2026-11-26 00:00\n"
+                + "    Freeze overlapping NON_CRITICAL :crit, freeze2, 2026-11-25 06:00, 2026-11-25 09:00\n"
+                + "    Freeze blink NON_CRITICAL :crit, freeze3, 2026-11-25 12:00, 2026-11-25 12:01\n");
+  }
+
+  @Test
+  void idsThatAreMermaidKeywordsStayTaskLabels() {
+    Instant from = at("2026-11-25T00:00:00Z");
+    Timeline timeline =
+        new Timeline(
+            from,
+            at("2026-11-26T00:00:00Z"),
+            List.of(
+                new Timeline.TrainMark(TrainId.of("section"), at("2026-11-25T10:00:00Z"), true),
+                new Timeline.TrainMark(TrainId.of("title"), at("2026-11-25T11:00:00Z"), false)),
+            List.of(
+                freeze("click", from, Optional.of(at("2026-11-25T01:00:00Z"))),
+                freeze("excludes", from, Optional.of(at("2026-11-25T02:00:00Z")))));
+    List<String> tasks =
+        timeline
+            .mermaid()
+            .lines()
+            .skip(4)
+            .filter(line -> !line.startsWith("    section "))
+            .toList();
+    assertThat(tasks)
+        .containsExactly(
+            "    Train section departed :milestone, train1, 2026-11-25 10:00, 0m",
+            "    Train title planned :milestone, train2, 2026-11-25 11:00, 0m",
+            "    Freeze click NON_CRITICAL :crit, freeze1, 2026-11-25 00:00, 2026-11-25 01:00",
+            "    Freeze excludes NON_CRITICAL :crit, freeze2, 2026-11-25 00:00, 2026-11-25 02:00");
+    assertThat(timeline.mermaid().lines().filter(line -> line.startsWith("    section ")))
+        .containsExactly("    section Trains", "    section Freezes");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.signalbox.core.notes;
 
 import static dev.signalbox.core.notes.Goldens.assertGolden;
+import static dev.signalbox.core.notes.NotesWeek.POLICY;
 import static dev.signalbox.core.notes.NotesWeek.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,12 +10,20 @@ import dev.signalbox.core.InvalidValueException;
 import dev.signalbox.core.json.DocumentCodec;
 import dev.signalbox.core.ledger.LedgerEntry;
 import dev.signalbox.core.ledger.LedgerEvent;
+import dev.signalbox.core.model.Carryover;
+import dev.signalbox.core.model.ChangeRef;
+import dev.signalbox.core.model.Decision;
 import dev.signalbox.core.model.Outcome;
+import dev.signalbox.core.model.Reason;
+import dev.signalbox.core.model.Train;
+import dev.signalbox.core.model.TrainState;
+import dev.signalbox.core.train.TrainPlan;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -114,6 +123,103 @@ class StandupTest {
               assertThat(b.party()).isEqualTo(Standup.Party.PRODUCER);
               assertThat(b.actions()).containsExactly("send the change back to its agent");
             });
+  }
+
+  @Test
+  void aChangeCarriedOverThoughDecidedShipIsCarriedOverNotHeldByAShip() {
+    TrainPlan plan = week.thursdayPlan();
+    Decision ship =
+        Decision.ship(week.conflicting.ref(), week.conflicting.head(), List.of(), POLICY);
+    Train capped =
+        new Train(
+            plan.train().id(),
+            plan.train().scope(),
+            plan.train().departure(),
+            TrainState.PLANNED,
+            List.of(),
+            List.of(
+                new Carryover(
+                    week.conflicting.ref(),
+                    List.of(Reason.of("train-cap", "the train holds 0 changes at most")))));
+    TrainPlan cappedPlan =
+        new TrainPlan(
+            plan.spec(), capped, Map.of(week.conflicting.ref(), ship), Map.of(), Map.of());
+    Standup standup =
+        Standup.of(
+            WEDNESDAY_9,
+            THURSDAY_9,
+            week.entries(),
+            week.changes(),
+            NotesWeek.calendar(),
+            Optional.of(cappedPlan));
+    Standup.Blocked blocked =
+        standup.blocked().stream()
+            .filter(b -> b.change().equals(week.conflicting.ref()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(blocked.outcome()).isEmpty();
+    assertThat(blocked.earliestRetry()).isEmpty();
+    assertThat(blocked.blockers())
+        .extracting(Standup.Blocker::rule, Standup.Blocker::party)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("train-cap", Standup.Party.WAITING));
+    assertThat(standup.markdown())
+        .contains("- acme/shop\\#44: Rename checkout step: carried over (agent")
+        .doesNotContain(": SHIP");
+  }
+
+  @Test
+  void aDeferralStandsUntilItsHeadShipsOrIsProposedAgain() {
+    Instant noon = at("2026-11-25T12:00:00Z");
+    Instant later = at("2026-11-25T11:00:00Z");
+    // Wednesday's train deferred the conflicting change at 10:03
+    assertThat(blockedAt(noon, week.entries())).contains(week.conflicting.ref());
+
+    List<LedgerEntry> decided = new ArrayList<>(week.entries());
+    decided.add(
+        entry(
+            decided.size(),
+            later,
+            new LedgerEvent.DecisionMade(
+                Decision.ship(week.conflicting.ref(), week.conflicting.head(), List.of(), POLICY),
+                "f".repeat(64))));
+    assertThat(blockedAt(noon, decided)).doesNotContain(week.conflicting.ref());
+
+    List<LedgerEntry> proposed = new ArrayList<>(week.entries());
+    proposed.add(
+        entry(
+            proposed.size(),
+            later,
+            new LedgerEvent.ChangeProposed(
+                week.conflicting.ref(),
+                week.conflicting.head(),
+                NotesWeek.digest(week.conflicting),
+                "builder_1",
+                "alice")));
+    assertThat(blockedAt(noon, proposed)).doesNotContain(week.conflicting.ref());
+
+    // a decision that ships another revision leaves the deferral of the head standing
+    List<LedgerEntry> other = new ArrayList<>(week.entries());
+    other.add(
+        entry(
+            other.size(),
+            later,
+            new LedgerEvent.DecisionMade(
+                Decision.ship(week.conflicting.ref(), NotesWeek.rev('7'), List.of(), POLICY),
+                "f".repeat(64))));
+    assertThat(blockedAt(noon, other)).contains(week.conflicting.ref());
+  }
+
+  private List<ChangeRef> blockedAt(Instant at, List<LedgerEntry> entries) {
+    return Standup.of(
+            WEDNESDAY_9, at, entries, week.changes(), NotesWeek.calendar(), Optional.empty())
+        .blocked()
+        .stream()
+        .map(Standup.Blocked::change)
+        .toList();
+  }
+
+  private static LedgerEntry entry(int sequence, Instant at, LedgerEvent event) {
+    return new LedgerEntry(sequence, at, "a".repeat(64), "b".repeat(64), event);
   }
 
   @Test
@@ -234,6 +340,7 @@ class StandupTest {
   void nothingAnAgentWritesMakesMarkdownStructure() {
     String markdown = thursday().markdown();
     assertThat(markdown).doesNotContain(" <img").doesNotContain("<b>").contains("\\<b\\>");
+    ReleaseNotesTest.assertNoAgentStructure(markdown);
     assertThat(markdown.lines().filter(line -> line.startsWith("#")))
         .allSatisfy(
             line ->
