@@ -59,7 +59,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code error-budget} — an exhausted error budget whose scope applies holds all but P0
  *       changes and security fixes;
  *   <li>{@code blast-radius-cap} — a blast radius above its class's cap needs a risk acceptance
- *       from a role whose limits reach it; *
+ *       from a role whose limits reach it;
  *   <li>{@code risk-acceptance} — where configured ({@code review.acceptanceAbove}), a change whose
  *       calibrated risk is at least the threshold needs a valid risk acceptance whose probability
  *       is at least its score ({@link AcceptanceDraft} pre-fills one);

@@ -12,15 +12,17 @@ import dev.signalbox.core.spi.VersionControlException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
-import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.jspecify.annotations.Nullable;
 
@@ -29,13 +31,27 @@ import org.jspecify.annotations.Nullable;
  * the repository's history as {@link RiskHistory} computes them, with only what was known at the
  * change's base, and the change is ranked among the landed changes of that history.
  *
- * <p>{@link #score} reads the base's whole first-parent history (one pass), so it costs about what
- * {@link RiskHistory#read} costs; {@link #history} scores every commit of a history in that one
- * pass. Thread-safe: each call opens the repository anew.
+ * <p>{@link #score} reads the base's whole first-parent history (one pass, kept for the few most
+ * recently used bases), so its first call on a base costs about what {@link RiskHistory#read}
+ * costs; {@link #history} scores every commit of a history in that one pass. Reads only: nothing is
+ * written into the repository. Thread-safe: each call opens the repository anew.
  */
 public final class GitRiskScorer {
   private final Path gitDir;
   private final RiskModel model;
+
+  /** The number of bases whose history {@link #score} keeps. */
+  static final int CACHED_BASES = 4;
+
+  private final Map<String, Known> cache =
+      new LinkedHashMap<>(8, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Known> eldest) {
+          return size() > CACHED_BASES;
+        }
+      };
 
   private GitRiskScorer(Path gitDir, RiskModel model) {
     this.gitDir = gitDir;
@@ -61,27 +77,95 @@ public final class GitRiskScorer {
 
   /**
    * The risk of the change {@code base..head} as if it landed on {@code base} as one commit, with
-   * {@code head}'s author, date and message: its features from {@code base}'s first-parent history
-   * and the change's diff, its percentile among that history's landed changes.
+   * {@code head}'s author and message, landing at the later of both commit times: its features from
+   * {@code base}'s first-parent history and the change's own diff, from the merge base of {@code
+   * base} and {@code head} to {@code head} (a change forked before {@code base} is scored as if
+   * rebased onto it); its percentile among that history's landed changes.
    *
-   * <p>To reuse {@link RiskHistory}, it writes the squashed commit (no ref) into the repository's
-   * object database, as {@code git commit-tree} would; a later {@code git gc} removes it.
+   * <p>A read: nothing is written into the repository. The history known at a base is kept for the
+   * {@value #CACHED_BASES} most recently used bases, so scoring several changes against one base
+   * reads its history once.
    *
-   * @throws InvalidValueException if an argument is null or a revision is not a commit here
-   * @throws VersionControlException if the repository cannot be read or written
+   * @throws InvalidValueException if an argument is null, a revision is not a commit here, or
+   *     {@code head} shares no history with {@code base}
+   * @throws VersionControlException if the repository cannot be read
    */
   public RiskScore score(Revision base, Revision head) {
     present("base", base);
     present("head", head);
-    ObjectId squashed = squash(base, head);
-    List<LandedCommit> history = RiskHistory.read(gitDir, squashed.name());
-    LandedCommit change = history.get(history.size() - 1);
-    List<FeatureVector> landed = new ArrayList<>(history.size() - 1);
-    for (LandedCommit commit : history.subList(0, history.size() - 1)) {
+    try (Repository repository = open();
+        RevWalk walk = new RevWalk(repository)) {
+      RevCommit from = commit(repository, walk, base, "base");
+      RevCommit to = commit(repository, walk, head, "head");
+      RevCommit fork = mergeBase(walk, from, to, head);
+      Known known = known(repository, from);
+      List<FileChange> files;
+      try (ObjectReader reader = repository.newObjectReader()) {
+        walk.parseBody(to);
+        files = new Numstat(reader).files(fork.getTree(), to.getTree());
+      }
+      HistoryState.Commit change =
+          RiskHistory.squashed(to, Math.max(from.getCommitTime(), to.getCommitTime()), files);
+      HistoryState state = known.pass().state();
+      boolean isRevert =
+          !state.resolve(change).isEmpty() || CommitMessages.hasRevertSubject(change.subject());
+      return known.scorer().score(state.features(change, isRevert));
+    } catch (IOException e) {
+      throw new VersionControlException("cannot read the repository at " + gitDir, e);
+    }
+  }
+
+  /** The history known at {@code base}, read once per base among the recently used ones. */
+  private Known known(Repository repository, RevCommit base) {
+    String sha = base.name();
+    synchronized (cache) {
+      Known known = cache.get(sha);
+      if (known != null) {
+        return known;
+      }
+    }
+    RiskHistory.Pass pass = RiskHistory.of(repository).pass(sha);
+    List<FeatureVector> landed = new ArrayList<>(pass.landed().size());
+    for (LandedCommit commit : pass.landed()) {
       landed.add(commit.features());
     }
-    return ModelRiskScorer.create(model, PercentileTable.of(model, landed))
-        .score(change.features());
+    Known known = new Known(pass, ModelRiskScorer.create(model, PercentileTable.of(model, landed)));
+    synchronized (cache) {
+      cache.put(sha, known);
+    }
+    return known;
+  }
+
+  /** A base's history pass and the scorer ranking against its landed changes. */
+  private record Known(RiskHistory.Pass pass, ModelRiskScorer scorer) {}
+
+  private static RevCommit mergeBase(RevWalk walk, RevCommit base, RevCommit head, Revision field)
+      throws IOException {
+    walk.reset();
+    walk.setRevFilter(RevFilter.MERGE_BASE);
+    walk.markStart(base);
+    walk.markStart(head);
+    RevCommit fork = walk.next();
+    walk.reset();
+    walk.setRevFilter(RevFilter.ALL);
+    if (fork == null) {
+      throw new InvalidValueException(
+          GitRiskScorer.class,
+          "head",
+          "shares no history with base " + base.name(),
+          field.commit());
+    }
+    walk.parseHeaders(fork);
+    return fork;
+  }
+
+  private Repository open() throws IOException {
+    FileRepositoryBuilder builder = new FileRepositoryBuilder();
+    builder.findGitDir(gitDir.toFile());
+    if (builder.getGitDir() == null) {
+      builder.setGitDir(gitDir.toFile());
+    }
+    return builder.setMustExist(true).build();
   }
 
   /**
@@ -124,31 +208,6 @@ public final class GitRiskScorer {
   private static void present(String field, @Nullable Object value) {
     if (value == null) {
       throw new InvalidValueException(GitRiskScorer.class, field, "must not be null", null);
-    }
-  }
-
-  private ObjectId squash(Revision base, Revision head) {
-    FileRepositoryBuilder builder = new FileRepositoryBuilder();
-    builder.findGitDir(gitDir.toFile());
-    if (builder.getGitDir() == null) {
-      builder.setGitDir(gitDir.toFile());
-    }
-    try (Repository repository = builder.setMustExist(true).build();
-        RevWalk walk = new RevWalk(repository);
-        ObjectInserter inserter = repository.newObjectInserter()) {
-      RevCommit from = commit(repository, walk, base, "base");
-      RevCommit to = commit(repository, walk, head, "head");
-      CommitBuilder squashed = new CommitBuilder();
-      squashed.setTreeId(to.getTree());
-      squashed.setParentId(from);
-      squashed.setAuthor(to.getAuthorIdent());
-      squashed.setCommitter(to.getCommitterIdent());
-      squashed.setMessage(to.getFullMessage());
-      ObjectId id = inserter.insert(squashed);
-      inserter.flush();
-      return id;
-    } catch (IOException e) {
-      throw new VersionControlException("cannot write the squashed change into " + gitDir, e);
     }
   }
 

@@ -10,6 +10,7 @@ import org.eclipse.jgit.diff.RenameDetector;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.AbbreviatedObjectId;
+import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -45,17 +46,25 @@ final class Numstat {
 
   /** The files {@code commit} changes relative to its first parent (or to nothing for a root). */
   List<FileChange> files(RevCommit commit) throws IOException {
+    return files(
+        commit.getParentCount() == 0 ? null : commit.getParent(0).getTree(), commit.getTree());
+  }
+
+  /** The files that differ from {@code fromTree} (nothing when null) to {@code toTree}. */
+  List<FileChange> files(
+      @org.jspecify.annotations.Nullable AnyObjectId fromTree, AnyObjectId toTree)
+      throws IOException {
     List<DiffEntry> entries;
     try (TreeWalk walk = new TreeWalk(reader)) {
       walk.setRecursive(true);
-      if (commit.getParentCount() == 0) {
+      if (fromTree == null) {
         walk.addTree(new EmptyTreeIterator());
       } else {
         CanonicalTreeParser parent = new CanonicalTreeParser();
-        parent.reset(reader, commit.getParent(0).getTree());
+        parent.reset(reader, fromTree);
         walk.addTree(parent);
       }
-      walk.addTree(commit.getTree());
+      walk.addTree(toTree);
       walk.setFilter(TreeFilter.ANY_DIFF);
       entries = DiffEntry.scan(walk);
     }

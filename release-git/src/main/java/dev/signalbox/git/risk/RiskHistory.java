@@ -73,6 +73,16 @@ public final class RiskHistory {
    * @throws InvalidValueException if the revision does not resolve to a commit
    */
   List<LandedCommit> landed(String revision) {
+    return pass(revision).landed();
+  }
+
+  /**
+   * {@link #landed} and the state the pass leaves: what is known after {@code revision} landed.
+   *
+   * @throws VersionControlException if the repository cannot be read
+   * @throws InvalidValueException if the revision does not resolve to a commit
+   */
+  Pass pass(String revision) {
     try (ObjectReader reader = repository.newObjectReader();
         RevWalk walk = new RevWalk(reader)) {
       ObjectId head = repository.resolve(revision);
@@ -127,10 +137,40 @@ public final class RiskHistory {
                 state.outcome(indexes.get(i)),
                 commit.commitTime() > horizon));
       }
-      return List.copyOf(landed);
+      return new Pass(List.copyOf(landed), state);
     } catch (IOException e) {
       throw new VersionControlException("cannot read the history of " + revision, e);
     }
+  }
+
+  /**
+   * A history pass: the landed commits and the state they leave, which later reads share (the state
+   * is not changed after the pass).
+   */
+  record Pass(List<LandedCommit> landed, HistoryState state) {}
+
+  /**
+   * {@code head} as one commit changing {@code files}, landing at {@code commitTime}: its author
+   * and message are {@code head}'s.
+   */
+  static HistoryState.Commit squashed(RevCommit head, long commitTime, List<FileChange> files) {
+    HistoryState.Commit commit;
+    try {
+      commit = commit(head, null);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return new HistoryState.Commit(
+        commit.sha(),
+        commit.name(),
+        commit.email(),
+        commit.authorTime(),
+        commit.authorOffset(),
+        commitTime,
+        commit.subject(),
+        commit.body(),
+        commit.message(),
+        List.copyOf(files));
   }
 
   /**

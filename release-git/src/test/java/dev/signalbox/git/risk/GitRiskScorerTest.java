@@ -119,6 +119,53 @@ class GitRiskScorerTest {
     assertThat(score.risk().contributions()).hasSize(model.terms().size());
   }
 
+  /** Scoring is a read: it writes no object into the repository (no dangling squashed commit). */
+  @Test
+  void scoringWritesNothingIntoTheRepository() throws Exception {
+    commit("alice", 0, "Add A", "src/A.java", "a\n");
+    RevCommit base = commit("bob", 1, "Change A", "src/A.java", "a\na2\n");
+    RevCommit head = commit("carol", 2, "Add B", "src/B.java", "b\n");
+    List<String> before = objectFiles();
+
+    GitRiskScorer.create(dir).score(revision(base), revision(head));
+
+    assertThat(objectFiles()).containsExactlyElementsOf(before);
+  }
+
+  private List<String> objectFiles() throws Exception {
+    Path objects = dir.resolve(".git/objects");
+    try (var files = Files.walk(objects)) {
+      return files
+          .filter(Files::isRegularFile)
+          .map(p -> objects.relativize(p).toString())
+          .sorted()
+          .toList();
+    }
+  }
+
+  /**
+   * A change forked before the target's tip is scored by its own diff (from the merge base), with
+   * the history known at the target's tip: as if it had been rebased onto it.
+   */
+  @Test
+  void aChangeForkedBeforeTheBaseIsScoredByItsOwnDiff() throws Exception {
+    RevCommit fork = commit("alice", 0, "Add A", "src/A.java", "a\n", "src/B.java", "b\n");
+    git().branchCreate().setName("change").call();
+    RevCommit tip = commit("bob", 1, "Grow B", "src/B.java", "b\nb2\nb3\nb4\n");
+    git().branchCreate().setName("rebased").call();
+    git().checkout().setName("change").call();
+    RevCommit forked = commit("carol", 2, "Fix A", "src/A.java", "a\nfixed\n");
+    git().checkout().setName("rebased").call();
+    RevCommit rebased = commit("carol", 2, "Fix A", "src/A.java", "a\nfixed\n");
+    assertThat(forked.getParent(0)).isEqualTo(fork);
+
+    GitRiskScorer scorer = GitRiskScorer.create(dir);
+    RiskScore fromFork = scorer.score(revision(tip), revision(forked));
+    RiskScore onTip = scorer.score(revision(tip), revision(rebased));
+
+    assertThat(fromFork).isEqualTo(onTip);
+  }
+
   @Test
   void refusesARevisionThatIsNotACommitHere() throws Exception {
     RevCommit only = commit("alice", 0, "Add A", "src/A.java", "a\n");
