@@ -9,13 +9,12 @@ import dev.signalbox.core.train.Departure;
 import dev.signalbox.core.train.TrainPlan;
 import dev.signalbox.core.train.TrainPlanner;
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.Set;
 
 /**
  * The child JVM of {@link DepartureCrashTest}: reopens the {@link TrainFixture} repository the
@@ -25,7 +24,7 @@ import java.util.stream.Stream;
  * branch), {@code shipped-n} (the n-th merge group's entries), {@code deferred}, {@code departed} —
  * and if that is the step it was told to halt after, it halts the JVM there ({@link Runtime#halt}:
  * no shutdown hook, no finally block, no close), as a kill -9 would leave it. A departure that ends
- * prints {@code DEPARTED <commit>}.
+ * prints {@code DEPARTED <commit>}. The writes are seen through {@link DepartureWrites}.
  *
  * <p>Arguments: the repository directory, the ledger directory, and the step to halt after ({@code
  * none} to depart whole).
@@ -34,11 +33,11 @@ public final class DepartureCrashChild {
   /** The exit status of a child that halted itself after the named step. */
   static final int HALTED = 71;
 
+  /** The kinds of write named with their number: the n-th of them in the departure. */
+  private static final Set<String> NUMBERED = Set.of("objects", "ref", "shipped");
+
   private final String haltAfter;
   private final PrintStream out;
-  private int merges;
-  private int swaps;
-  private int shipped;
 
   private DepartureCrashChild(String haltAfter, PrintStream out) {
     this.haltAfter = haltAfter;
@@ -53,8 +52,9 @@ public final class DepartureCrashChild {
     DepartureCrashChild steps = new DepartureCrashChild(args[2], out);
     try (TrainFixture f = TrainFixture.reopen(repository)) {
       TrainPlan plan = f.planFour(f.fourChanges());
-      VersionControl vcs = steps.wrap(f.vcs);
-      try (Ledger ledger = ledger(steps.wrap(Ledger.fileStore(ledgerDirectory)))) {
+      DepartureWrites.Hook hook = steps.new Steps();
+      VersionControl vcs = DepartureWrites.wrap(f.vcs, hook);
+      try (Ledger ledger = ledger(DepartureWrites.wrap(Ledger.fileStore(ledgerDirectory), hook))) {
         Departure departure =
             TrainPlanner.create(TrainFixture.lenientPolicy(), Optional.of(vcs))
                 .depart(plan, vcs, ledger, ReleaseCalendar.empty(), TrainFixture.CLOCK);
@@ -80,63 +80,14 @@ public final class DepartureCrashChild {
     }
   }
 
-  /** {@code vcs}, reporting each merge commit written and each compare-and-swap done. */
-  private VersionControl wrap(VersionControl vcs) {
-    return (VersionControl)
-        Proxy.newProxyInstance(
-            VersionControl.class.getClassLoader(),
-            new Class<?>[] {VersionControl.class},
-            (proxy, method, args) -> {
-              Object result;
-              try {
-                result = method.invoke(vcs, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-              if (method.getName().equals("writeMerge")) {
-                done("objects-" + ++merges);
-              } else if (method.getName().equals("compareAndSetRef")) {
-                done("ref-" + ++swaps);
-              }
-              return result;
-            });
-  }
+  /** The writes of the departure, each named as the class comment says once it returned. */
+  private final class Steps implements DepartureWrites.Hook {
+    private final Map<String, Integer> counts = new HashMap<>();
 
-  /** {@code store}, reporting each batch of entries once it is durable, named by what it holds. */
-  private LedgerStore wrap(LedgerStore store) {
-    return new LedgerStore() {
-      @Override
-      public long append(List<byte[]> records) {
-        long end = store.append(records);
-        String first = new String(records.get(0), StandardCharsets.UTF_8);
-        if (first.contains("\"train-planned\"")) {
-          done("intent");
-        } else if (first.contains("\"change-shipped\"")) {
-          done("shipped-" + ++shipped);
-        } else if (first.contains("\"change-deferred\"")) {
-          done("deferred");
-        } else if (first.contains("\"train-departed\"")) {
-          done("departed");
-        } else {
-          done("entries");
-        }
-        return end;
-      }
-
-      @Override
-      public Stream<byte[]> read(long from) {
-        return store.read(from);
-      }
-
-      @Override
-      public long size() {
-        return store.size();
-      }
-
-      @Override
-      public void close() {
-        store.close();
-      }
-    };
+    @Override
+    public void after(String kind) {
+      int n = counts.merge(kind, 1, Integer::sum);
+      done(NUMBERED.contains(kind) ? kind + "-" + n : kind);
+    }
   }
 }

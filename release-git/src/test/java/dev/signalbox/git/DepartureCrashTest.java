@@ -10,11 +10,14 @@ import dev.signalbox.core.model.Revision;
 import dev.signalbox.core.train.Departure;
 import dev.signalbox.core.train.TrainPlan;
 import dev.signalbox.core.train.TrainPlanner;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -30,8 +33,18 @@ import org.junit.jupiter.api.io.TempDir;
  * departs a train on a real repository with the real file ledger and halts itself right after one
  * named step — the intent entry, each merge commit's objects, each compare-and-swap of the branch,
  * each batch of entries — leaving the files as a kill -9 would. This JVM then resumes the departure
- * and must end with the branch at the same commit, and the ledger holding the same entries with the
+ * and must end with every ref of the repository as the uninterrupted departure left them (the
+ * branch at the same commit, nothing else moved), and the ledger holding the same entries with the
  * same hashes (so the same bytes, chained the same way), as a child that departed uninterrupted.
+ *
+ * <p>The ledger halts are after each batch of entries the departure appends, not between the
+ * entries of one batch. That covers a halt after each entry: {@code FileLedgerStore.append} makes a
+ * batch durable as one unit (its end marker is written only after all its records are forced), so a
+ * halt inside a batch leaves the ledger as a halt before it — which is the halt after the step
+ * before.
+ *
+ * <p>A child's output goes to a file, and a child that does not end within {@value
+ * #CHILD_TIMEOUT_SECONDS} s is destroyed and fails the test, so a hung child cannot hang the build.
  */
 class DepartureCrashTest {
   private static final List<String> STEPS =
@@ -46,6 +59,9 @@ class DepartureCrashTest {
           "shipped-2",
           "deferred",
           "departed");
+
+  /** How long a child may take before it is destroyed and the test fails. */
+  private static final long CHILD_TIMEOUT_SECONDS = 120;
 
   @TempDir Path directory;
 
@@ -70,13 +86,29 @@ class DepartureCrashTest {
             at.resolve("repo").toString(),
             at.resolve("ledger").toString(),
             haltAfter));
+    // the output goes to a file, not a pipe: a child that hangs cannot hang this JVM in a read,
+    // and the wait below gives up on it
+    Path output = at.resolve("child-" + haltAfter + ".out");
     Process process =
-        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        new ProcessBuilder(command)
+            .redirectInput(ProcessBuilder.Redirect.from(nullFile()))
+            .redirectOutput(output.toFile())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     try {
-      process.getOutputStream().close();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the child ended").isTrue();
-      List<String> lines = output.lines().toList();
+      if (!process.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        throw new AssertionError(
+            "the child departing "
+                + at
+                + " (halting after "
+                + haltAfter
+                + ") did not end within "
+                + CHILD_TIMEOUT_SECONDS
+                + " s and was destroyed; it printed: "
+                + Files.readString(output, StandardCharsets.UTF_8));
+      }
+      List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
       List<String> steps = new ArrayList<>();
       lines.stream()
           .filter(line -> line.startsWith("STEP "))
@@ -85,6 +117,11 @@ class DepartureCrashTest {
     } finally {
       process.destroyForcibly();
     }
+  }
+
+  /** The file that reads as empty: the child's standard input. */
+  private static File nullFile() {
+    return new File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
   }
 
   private static List<LedgerEntry> entries(Path ledgerDirectory) {
@@ -110,9 +147,12 @@ class DepartureCrashTest {
     assertThat(whole.exit()).as("%s", whole.lines()).isZero();
     assertThat(whole.steps()).isEqualTo(STEPS);
     Revision expectedHead;
+    Map<String, String> expectedRefs;
     try (TrainFixture f = TrainFixture.reopen(clean.resolve("repo"))) {
       expectedHead = f.vcs.ref(TrainFixture.MAIN).orElseThrow();
+      expectedRefs = f.refs();
     }
+    assertThat(expectedRefs).containsEntry(TrainFixture.MAIN, expectedHead.commit());
     assertThat(whole.lines()).contains("DEPARTED " + expectedHead.commit());
     List<LedgerEntry> expected = entries(clean.resolve("ledger"));
     assertThat(expected).hasSize(1 + 3 + 1 + 1);
@@ -125,7 +165,7 @@ class DepartureCrashTest {
         done.add(
             pool.submit(
                 () -> {
-                  haltAndResume(step, expectedHead, expected);
+                  haltAndResume(step, expectedHead, expectedRefs, expected);
                   return null;
                 }));
       }
@@ -143,9 +183,14 @@ class DepartureCrashTest {
 
   /**
    * A child halted after {@code step}, then the departure resumed here: it ends at {@code
-   * expectedHead} with the ledger holding {@code expected}.
+   * expectedHead}, with the repository's refs {@code expectedRefs} and the ledger holding {@code
+   * expected}.
    */
-  private void haltAndResume(String step, Revision expectedHead, List<LedgerEntry> expected)
+  private void haltAndResume(
+      String step,
+      Revision expectedHead,
+      Map<String, String> expectedRefs,
+      List<LedgerEntry> expected)
       throws IOException, InterruptedException {
     Path at = directory.resolve("halt-after-" + step);
     prepare(at);
@@ -164,6 +209,7 @@ class DepartureCrashTest {
         assertThat(resumed.head()).as("halted after %s", step).isEqualTo(expectedHead);
       }
       assertThat(f.vcs.ref(TrainFixture.MAIN)).contains(expectedHead);
+      assertThat(f.refs()).as("halted after %s", step).isEqualTo(expectedRefs);
     }
     assertThat(entries(at.resolve("ledger"))).as("halted after %s", step).isEqualTo(expected);
   }

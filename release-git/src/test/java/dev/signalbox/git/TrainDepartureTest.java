@@ -37,8 +37,6 @@ import dev.signalbox.core.train.DepartureException;
 import dev.signalbox.core.train.TrainPlan;
 import dev.signalbox.core.train.TrainPlanner;
 import dev.signalbox.core.train.TrainSpec;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -269,7 +267,7 @@ class TrainDepartureTest {
    * A crash at each step of the departure — before the intent entry, each merge commit, each
    * compare-and-swap, each batch of entries — then a run with the ledger reopened ends with the
    * same branch and the same ledger as a departure that never stopped. (In-process: the steps are
-   * refused by a counting wrapper around the real repository and the real file store.)
+   * refused by a counting {@link DepartureWrites} hook on the real repository and file store.)
    */
   @Test
   void resumingAfterACrashAtAnyStepEndsAsAnUninterruptedDeparture() {
@@ -279,10 +277,11 @@ class TrainDepartureTest {
     try (TrainFixture f = TrainFixture.create(directory.resolve("clean"))) {
       TrainPlan plan = planFour(f, fourChanges(f));
       Counting counting = new Counting(Integer.MAX_VALUE);
-      VersionControl vcs = counting.wrap(f.vcs);
+      VersionControl vcs = DepartureWrites.wrap(f.vcs, counting);
       try (Ledger ledger =
           ledger(
-              new CountingStore(Ledger.fileStore(directory.resolve("clean-ledger")), counting))) {
+              DepartureWrites.wrap(
+                  Ledger.fileStore(directory.resolve("clean-ledger")), counting))) {
         Departure departure =
             TrainPlanner.create(lenientPolicy(), Optional.of(vcs))
                 .depart(plan, vcs, ledger, ReleaseCalendar.empty(), CLOCK);
@@ -298,15 +297,15 @@ class TrainDepartureTest {
       try (TrainFixture f = TrainFixture.create(at.resolve("repo"))) {
         TrainPlan plan = planFour(f, fourChanges(f));
         Counting counting = new Counting(crashAt);
-        VersionControl vcs = counting.wrap(f.vcs);
+        VersionControl vcs = DepartureWrites.wrap(f.vcs, counting);
         try (Ledger ledger =
-            ledger(new CountingStore(Ledger.fileStore(at.resolve("ledger")), counting))) {
+            ledger(DepartureWrites.wrap(Ledger.fileStore(at.resolve("ledger")), counting))) {
           int step = crashAt;
           assertThatThrownBy(
                   () ->
                       TrainPlanner.create(lenientPolicy(), Optional.of(vcs))
                           .depart(plan, vcs, ledger, ReleaseCalendar.empty(), CLOCK))
-              .hasStackTraceContaining("crash at step " + step);
+              .hasStackTraceContaining("crash at step " + step + " (");
         }
         try (Ledger ledger = ledger(Ledger.fileStore(at.resolve("ledger")))) {
           Departure resumed =
@@ -321,7 +320,7 @@ class TrainDepartureTest {
   }
 
   /** Counts the departure's writes and crashes at the one numbered {@code crashAt}. */
-  private static final class Counting {
+  private static final class Counting implements DepartureWrites.Hook {
     final int crashAt;
     int count;
 
@@ -329,62 +328,12 @@ class TrainDepartureTest {
       this.crashAt = crashAt;
     }
 
-    void step() {
+    @Override
+    public void before(String kind) {
       if (count == crashAt) {
-        throw new IllegalStateException("crash at step " + crashAt);
+        throw new IllegalStateException("crash at step " + crashAt + " (" + kind + ")");
       }
       count++;
-    }
-
-    /** {@code vcs}, counting each write before it happens. */
-    VersionControl wrap(VersionControl vcs) {
-      return (VersionControl)
-          Proxy.newProxyInstance(
-              VersionControl.class.getClassLoader(),
-              new Class<?>[] {VersionControl.class},
-              (proxy, method, args) -> {
-                if (method.getName().equals("writeMerge")
-                    || method.getName().equals("compareAndSetRef")) {
-                  step();
-                }
-                try {
-                  return method.invoke(vcs, args);
-                } catch (InvocationTargetException e) {
-                  throw e.getCause();
-                }
-              });
-    }
-  }
-
-  /** A store that counts each append before it happens. */
-  private static final class CountingStore implements LedgerStore {
-    private final LedgerStore store;
-    private final Counting counting;
-
-    CountingStore(LedgerStore store, Counting counting) {
-      this.store = store;
-      this.counting = counting;
-    }
-
-    @Override
-    public long append(List<byte[]> records) {
-      counting.step();
-      return store.append(records);
-    }
-
-    @Override
-    public Stream<byte[]> read(long from) {
-      return store.read(from);
-    }
-
-    @Override
-    public long size() {
-      return store.size();
-    }
-
-    @Override
-    public void close() {
-      store.close();
     }
   }
 }

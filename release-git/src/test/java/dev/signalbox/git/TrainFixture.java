@@ -19,6 +19,8 @@ import dev.signalbox.core.spi.RefUpdate;
 import dev.signalbox.core.train.TrainPlan;
 import dev.signalbox.core.train.TrainPlanner;
 import dev.signalbox.core.train.TrainSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +31,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
 
 /**
  * A real repository for the departure tests, with main at a base of three files, and changes
@@ -146,6 +150,20 @@ final class TrainFixture implements AutoCloseable {
   TrainPlan planFour(List<ChangeRequest> changes) {
     TrainPlanner planner = TrainPlanner.create(lenientPolicy(), Optional.of(vcs));
     return planner.plan(spec("t1", base), changes, ReleaseContext.at(NOW));
+  }
+
+  /** Every ref of the repository, by name, with the id it points at (symbolic refs resolved). */
+  Map<String, String> refs() {
+    try {
+      Map<String, String> refs = new TreeMap<>();
+      for (Ref ref : repository.repository.getRefDatabase().getRefs()) {
+        ObjectId id = ref.getObjectId();
+        refs.put(ref.getName(), id == null ? "unborn" : id.name());
+      }
+      return refs;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

@@ -92,7 +92,8 @@ final class Boarding {
   }
 
   /**
-   * The revert check of a car whose rollback plan is a revert, when no version control checks it.
+   * The revert check of a car whose rollback plan is a revert when none was made: no version
+   * control to check it with, or no final tree of the train to check it on.
    */
   private static final RevertCheck NOT_CHECKED = RevertCheck.notChecked();
 

@@ -19,9 +19,10 @@ import java.util.Map;
  * <p>Paths are interned once per planning: each distinct path of a repository, and each directory
  * above one, gets a small int id and the id of its parent directory ({@link #intern}). A round then
  * keeps, per id, the last group that touches it as a file and the last group that touches a file
- * below it. The three ints of an id sit side by side in one array, so placing a car costs about one
- * cache miss per path (the directories above are few and stay cached), no hashing and no
- * allocation. Not thread-safe.
+ * below it. An id's three ints (those two and its parent's id) sit side by side in a slot of four
+ * ints of one array, so that a slot is found with a shift and placing a car costs about one cache
+ * miss per path (the directories above are few and stay cached), no hashing and no allocation. Not
+ * thread-safe.
  */
 final class PathIndex {
   private static final int[] NONE = new int[0];
@@ -35,6 +36,7 @@ final class PathIndex {
   /** The id of the directory just above it, or -1 at the top. */
   private static final int PARENT = 2;
 
+  /** Ints per slot: the three above and one unused, so an id's slot starts at {@code id << 2}. */
   private static final int STRIDE = 4;
 
   /** Per repository, the id of each path and directory interned. */
@@ -70,7 +72,11 @@ final class PathIndex {
     return paths;
   }
 
-  /** The id of {@code path} in {@code repository}, or -1 if nothing interned touches it. */
+  /**
+   * The id of {@code path} in {@code repository}, or -1 if it was never interned. A path is
+   * interned when a car touches it or a file below it, so the id may be that of a directory no car
+   * touches itself (its slot then records only the groups below it).
+   */
   int find(String repository, String path) {
     Map<String, Integer> table = ids.get(repository);
     Integer id = table == null ? null : table.get(path);
@@ -83,8 +89,25 @@ final class PathIndex {
     if (known != null) {
       return known;
     }
+    // up to the nearest directory interned already (or the top), then down, interning each level
+    int parent = -1;
     int slash = path.lastIndexOf('/');
-    int parent = slash < 0 ? -1 : id(table, path.substring(0, slash));
+    while (slash >= 0) {
+      Integer above = table.get(path.substring(0, slash));
+      if (above != null) {
+        parent = above;
+        break;
+      }
+      slash = slash == 0 ? -1 : path.lastIndexOf('/', slash - 1);
+    }
+    for (int next = path.indexOf('/', slash + 1); next >= 0; next = path.indexOf('/', next + 1)) {
+      parent = newId(table, path.substring(0, next), parent);
+    }
+    return newId(table, path, parent);
+  }
+
+  /** A new id for {@code path}, whose directory has the id {@code parent} (-1: at the top). */
+  private int newId(Map<String, Integer> table, String path, int parent) {
     if ((size + 1) * STRIDE > slots.length) {
       slots = Arrays.copyOf(slots, slots.length * 2);
     }
@@ -94,6 +117,11 @@ final class PathIndex {
     slots[id * STRIDE + PARENT] = parent;
     table.put(path, id);
     return id;
+  }
+
+  /** The number of ids interned, paths and directories above them. */
+  int size() {
+    return size;
   }
 
   /** Forgets the groups, keeping the ids: the start of a round. */

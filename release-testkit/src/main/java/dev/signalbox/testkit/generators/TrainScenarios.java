@@ -47,10 +47,11 @@ import org.quicktheories.generators.Generate;
  * they are decided in — for property tests of a planner and of policies driving one.
  *
  * <p>The candidates share a small pool of paths (so merge groups and path overlaps are common, in
- * two repositories), depend on earlier candidates or on changes elsewhere that may have shipped,
- * come in waves that sometimes ship together, and carry evidence that is usually complete for the
- * {@linkplain ReleasePolicy#defaults() default policy}, so that many board and many do not. Caps
- * and a freeze appear now and then. Dependencies never form a cycle.
+ * two repositories; now and then a file of the pool is renamed), depend on earlier candidates or on
+ * changes elsewhere that may have shipped, come in waves that sometimes ship together, and carry
+ * evidence that is usually complete for the {@linkplain ReleasePolicy#defaults() default policy},
+ * so that many board and many do not. Caps and a freeze appear now and then. Dependencies never
+ * form a cycle.
  */
 public final class TrainScenarios {
   private static final List<String> COMPONENTS = List.of("auth", "billing", "web", "search");
@@ -180,6 +181,15 @@ public final class TrainScenarios {
     List<FileChange> fileChanges = new ArrayList<>();
     for (String path : paths) {
       fileChanges.add(FileChange.modified(path, 3, 1));
+    }
+    if (chance(in, 12)) {
+      // a file of the pool moved, maybe to another component: the old path overlaps the files
+      // others modify there, and the new one the files others move there
+      String from = "src/" + component + "/File" + Generate.range(0, 4).generate(in) + ".java";
+      String to = "src/" + pick(in, COMPONENTS) + "/Moved" + Generate.range(0, 1).generate(in);
+      if (!paths.contains(from)) {
+        fileChanges.add(FileChange.renamed(from, to + ".java", 2, 2));
+      }
     }
     Set<SensitiveKind> kinds = EnumSet.noneOf(SensitiveKind.class);
     boolean migration = chance(in, 12);
