@@ -22,6 +22,7 @@ import dev.signalbox.core.spi.TreeRef;
 import dev.signalbox.core.spi.UnknownRevisionException;
 import dev.signalbox.core.spi.VersionControl;
 import dev.signalbox.core.spi.VersionControlException;
+import dev.signalbox.git.internal.GitLineCounts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -827,8 +828,9 @@ public final class GitVersionControl implements VersionControl, AutoCloseable {
           entry.getOldMode() == FileMode.GITLINK || entry.getNewMode() == FileMode.GITLINK;
       return new FileChange(repoPath(path), oldPath, kind, 0, 0, !submodule);
     }
-    LineCounts counts = sameContent ? LineCounts.NONE : LineCounts.between(before, after);
-    return new FileChange(repoPath(path), oldPath, kind, counts.added(), counts.removed(), false);
+    GitLineCounts.Counts counts =
+        sameContent ? GitLineCounts.Counts.NONE : GitLineCounts.count(before, after);
+    return new FileChange(repoPath(path), oldPath, kind, counts.added(), counts.deleted(), false);
   }
 
   /** The content of a side of a diff entry: empty if absent, null if a submodule or too big. */

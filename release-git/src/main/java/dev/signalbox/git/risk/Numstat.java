@@ -1,5 +1,6 @@
 package dev.signalbox.git.risk;
 
+import dev.signalbox.git.internal.GitLineCounts;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;

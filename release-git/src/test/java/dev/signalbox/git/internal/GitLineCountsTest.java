@@ -1,4 +1,4 @@
-package dev.signalbox.git.risk;
+package dev.signalbox.git.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;

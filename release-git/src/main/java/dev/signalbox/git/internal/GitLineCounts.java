@@ -1,4 +1,4 @@
-package dev.signalbox.git.risk;
+package dev.signalbox.git.internal;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -17,10 +17,18 @@ import java.util.Arrays;
  * so counts agree with the git command line; only lines matter here, not hunk placement, which
  * git's later hunk sliding does not change the counts of.
  *
+ * <p>The common first and last lines, which git trims before anything else, are found by comparing
+ * bytes (in blocks the JDK compares with vector instructions) before any line is split: a change
+ * that only adds or only deletes lines is counted without hashing a line, and otherwise only the
+ * lines between are split into classes. The trimmed lines still count towards how often a line
+ * occurs in each text, as in git, but are hashed only when their length is that of a line in
+ * between.
+ *
  * <p>Lines end after each {@code '\n'}; a last line without one differs from the same line with
- * one, as in git. Stateless and thread-safe.
+ * one, as in git. Stateless and thread-safe. Shared by {@code dev.signalbox.git} (change sets) and
+ * {@code dev.signalbox.git.risk} (numstat), and not exported.
  */
-final class GitLineCounts {
+public final class GitLineCounts {
   private static final int MAX_EQUAL_LIMIT = 1024;
   private static final int SIMILAR_SCAN_WINDOW = 100;
   private static final int DISCARD_RUN = 4;
@@ -29,48 +37,66 @@ final class GitLineCounts {
   private static final int SNAKE_COUNT = 20;
   private static final int HEURISTIC_FACTOR = 4;
 
+  /** How far back the common end is compared in one block. */
+  private static final int BLOCK = 256;
+
   private static final byte NO_MATCH = 0;
   private static final byte MATCH = 1;
   private static final byte MANY_MATCHES = 2;
 
   private GitLineCounts() {}
 
-  /** Lines added and deleted by a change from one text to another. */
-  record Counts(int added, int deleted) {}
+  /**
+   * Lines added and deleted by a change from one text to another.
+   *
+   * @param added lines only in the new text
+   * @param deleted lines only in the old text
+   */
+  public record Counts(int added, int deleted) {
+    /** No line added or deleted. */
+    public static final Counts NONE = new Counts(0, 0);
+  }
 
   /** The number of lines of {@code text}: its newlines, plus one for an unterminated last line. */
-  static int lines(byte[] text) {
+  public static int lines(byte[] text) {
+    return lines(text, 0, text.length);
+  }
+
+  /** The number of lines of {@code text[from, to)}: a last line without a newline counts. */
+  static int lines(byte[] text, int from, int to) {
     int lines = 0;
-    for (byte b : text) {
-      if (b == '\n') {
+    for (int i = from; i < to; i++) {
+      if (text[i] == '\n') {
         lines++;
       }
     }
-    return text.length > 0 && text[text.length - 1] != '\n' ? lines + 1 : lines;
+    return to > from && text[to - 1] != '\n' ? lines + 1 : lines;
   }
 
-  /** The lines git counts as added and deleted going from {@code before} to {@code after}. */
-  static Counts count(byte[] before, byte[] after) {
-    Classes classes = new Classes(before, after);
-    int[] a = classes.lines(before);
-    int[] b = classes.lines(after);
-    int n1 = a.length;
-    int n2 = b.length;
-
-    // Trim the common first and last lines: they are never changed nor looked at again.
-    int limit = Math.min(n1, n2);
-    int start = 0;
-    while (start < limit && a[start] == b[start]) {
-      start++;
+  /**
+   * The lines git counts as added and deleted going from {@code before} to {@code after}; the
+   * caller has checked that neither is binary.
+   */
+  public static Counts count(byte[] before, byte[] after) {
+    // Trim the common first and last lines: they are never changed nor looked at again, but for
+    // how often their lines occur.
+    int start = commonLineStart(before, after);
+    if (start == before.length && start == after.length) {
+      return Counts.NONE;
     }
-    int tail = 0;
-    limit -= start;
-    while (tail < limit && a[n1 - 1 - tail] == b[n2 - 1 - tail]) {
-      tail++;
+    int end = commonLineEnd(before, after, start);
+    int end1 = before.length - end;
+    int end2 = after.length - end;
+    if (start == end1) {
+      return new Counts(lines(after, start, end2), 0);
     }
-    int end1 = n1 - tail - 1;
-    int end2 = n2 - tail - 1;
+    if (start == end2) {
+      return new Counts(0, lines(before, start, end1));
+    }
 
+    Classes classes = new Classes(before, after, start, end1, end2);
+    int[] a = classes.middle(0);
+    int[] b = classes.middle(1);
     int[] countA = new int[classes.count()];
     int[] countB = new int[classes.count()];
     for (int line : a) {
@@ -79,10 +105,14 @@ final class GitLineCounts {
     for (int line : b) {
       countB[line]++;
     }
-    boolean[] changed1 = new boolean[n1];
-    boolean[] changed2 = new boolean[n2];
-    int[] kept1 = keep(a, start, end1, countB, changed1);
-    int[] kept2 = keep(b, start, end2, countA, changed2);
+    int trimmed = classes.countTrimmed(countA, countB);
+    int n1 = trimmed + a.length;
+    int n2 = trimmed + b.length;
+
+    boolean[] changed1 = new boolean[a.length];
+    boolean[] changed2 = new boolean[b.length];
+    int[] kept1 = keep(a, n1, countB, changed1);
+    int[] kept2 = keep(b, n2, countA, changed2);
 
     int[] hash1 = new int[kept1.length];
     for (int i = 0; i < kept1.length; i++) {
@@ -97,21 +127,67 @@ final class GitLineCounts {
   }
 
   /**
-   * The lines of {@code side} in {@code [start, end]} that take part in the diff; the others —
-   * lines with no match in the other text, and frequent lines amid such lines — are marked changed.
+   * The length of the longest common start of {@code a} and {@code b} that ends at a line end: the
+   * bytes of the lines that are the same in both, from the first on.
    */
-  private static int[] keep(int[] side, int start, int end, int[] otherCount, boolean[] changed) {
-    int limit = Math.min(squareRoot(side.length), MAX_EQUAL_LIMIT);
-    byte[] match = new byte[side.length];
-    for (int i = start; i <= end; i++) {
-      int matches = Math.min(otherCount[side[i]], limit);
+  static int commonLineStart(byte[] a, byte[] b) {
+    int mismatch = Arrays.mismatch(a, b);
+    if (mismatch < 0) {
+      return a.length; // the same content
+    }
+    int start = mismatch;
+    while (start > 0 && a[start - 1] != '\n') {
+      start--;
+    }
+    return start;
+  }
+
+  /**
+   * The length of the longest common end of {@code a} and {@code b} that begins at a line start in
+   * both and leaves {@code start} bytes before it in both: the bytes of the lines that are the same
+   * in both, from the last back, after the common start.
+   */
+  static int commonLineEnd(byte[] a, byte[] b, int start) {
+    int limit = Math.min(a.length, b.length) - start;
+    int end = 0;
+    // whole blocks from the end while they are equal, then byte by byte
+    while (end + BLOCK <= limit
+        && Arrays.equals(
+            a, a.length - end - BLOCK, a.length - end, b, b.length - end - BLOCK, b.length - end)) {
+      end += BLOCK;
+    }
+    while (end < limit && a[a.length - end - 1] == b[b.length - end - 1]) {
+      end++;
+    }
+    // back to a line start: where the common end begins right after a newline in both, or at start
+    while (end > 0
+        && !(lineStart(a, a.length - end, start) && lineStart(b, b.length - end, start))) {
+      end--;
+    }
+    return end;
+  }
+
+  private static boolean lineStart(byte[] content, int at, int start) {
+    return at == start || content[at - 1] == '\n';
+  }
+
+  /**
+   * The lines of {@code middle} that take part in the diff, by index; the others — lines with no
+   * match in the other text, and frequent lines amid such lines — are marked changed. {@code lines}
+   * is the whole text's line count, which sets what "frequent" means.
+   */
+  private static int[] keep(int[] middle, int lines, int[] otherCount, boolean[] changed) {
+    int limit = Math.min(squareRoot(lines), MAX_EQUAL_LIMIT);
+    int end = middle.length - 1;
+    byte[] match = new byte[middle.length];
+    for (int i = 0; i <= end; i++) {
+      int matches = Math.min(otherCount[middle[i]], limit);
       match[i] = matches == 0 ? NO_MATCH : matches >= limit ? MANY_MATCHES : MATCH;
     }
-    int[] kept = new int[Math.max(0, end - start + 1)];
+    int[] kept = new int[middle.length];
     int count = 0;
-    for (int i = start; i <= end; i++) {
-      if (match[i] == MATCH
-          || (match[i] == MANY_MATCHES && !discardFrequent(match, i, start, end))) {
+    for (int i = 0; i <= end; i++) {
+      if (match[i] == MATCH || (match[i] == MANY_MATCHES && !discardFrequent(match, i, 0, end))) {
         kept[count++] = i;
       } else {
         changed[i] = true;
@@ -180,9 +256,18 @@ final class GitLineCounts {
     return count;
   }
 
-  /** Assigns every distinct line of two texts a small integer, equal lines the same one. */
+  /**
+   * Assigns every distinct line between the common start and end of two texts a small integer,
+   * equal lines the same one; and finds the trimmed lines among them.
+   */
   private static final class Classes {
+    /** Line lengths at or above this share one bit of {@link #lengths}. */
+    private static final int LENGTHS = 1024;
+
     private final byte[][] texts;
+    private final int start;
+    private final int[] ends;
+    private final long[] lengths = new long[LENGTHS / 64];
     private int[] table;
     private int[] tableHash;
     private int[] classText;
@@ -190,9 +275,15 @@ final class GitLineCounts {
     private int[] classEnd;
     private int count;
 
-    Classes(byte[] before, byte[] after) {
+    /**
+     * Classes of {@code before[start, end1)} and {@code after[start, end2)}; the bytes outside are
+     * the same lines in both.
+     */
+    Classes(byte[] before, byte[] after, int start, int end1, int end2) {
       this.texts = new byte[][] {before, after};
-      int expected = Math.min(GitLineCounts.lines(before) + GitLineCounts.lines(after), 1 << 16);
+      this.start = start;
+      this.ends = new int[] {end1, end2};
+      int expected = Math.min(lines(before, start, end1) + lines(after, start, end2), 1 << 16);
       int size = Integer.highestOneBit(Math.max(16, expected)) << 1;
       table = new int[size];
       Arrays.fill(table, -1);
@@ -206,27 +297,68 @@ final class GitLineCounts {
       return count;
     }
 
-    int[] lines(byte[] text) {
-      int which = text == texts[0] ? 0 : 1;
-      int[] classes = new int[GitLineCounts.lines(text)];
+    /** The classes of the lines of text {@code which} between the common start and end. */
+    int[] middle(int which) {
+      byte[] text = texts[which];
+      int end = ends[which];
+      int[] classes = new int[lines(text, start, end)];
       int line = 0;
-      int begin = 0;
-      for (int i = 0; i < text.length; i++) {
+      int begin = start;
+      for (int i = start; i < end; i++) {
         if (text[i] == '\n') {
-          classes[line++] = classOf(which, begin, i + 1);
+          classes[line++] = classOf(which, begin, i + 1, true);
           begin = i + 1;
         }
       }
-      if (begin < text.length) {
-        classes[line] = classOf(which, begin, text.length);
+      if (begin < end) {
+        classes[line] = classOf(which, begin, end, true);
       }
       return classes;
     }
 
-    private int classOf(int which, int start, int end) {
+    /**
+     * Adds the trimmed lines, which both texts have, to both texts' counts of the classes between;
+     * returns how many lines were trimmed.
+     */
+    int countTrimmed(int[] countA, int[] countB) {
+      byte[] text = texts[0];
+      int lines = 0;
+      int begin = 0;
+      for (int pass = 0; pass < 2; pass++) {
+        int from = pass == 0 ? 0 : ends[0];
+        int to = pass == 0 ? start : text.length;
+        begin = from;
+        for (int i = from; i < to; i++) {
+          if (text[i] == '\n') {
+            lines++;
+            countTrimmed(begin, i + 1, countA, countB);
+            begin = i + 1;
+          }
+        }
+        if (begin < to) { // the last line, without a newline
+          lines++;
+          countTrimmed(begin, to, countA, countB);
+        }
+      }
+      return lines;
+    }
+
+    private void countTrimmed(int begin, int end, int[] countA, int[] countB) {
+      int length = Math.min(end - begin, LENGTHS - 1);
+      if ((lengths[length >>> 6] & (1L << length)) != 0) {
+        int found = classOf(0, begin, end, false);
+        if (found >= 0) {
+          countA[found]++;
+          countB[found]++;
+        }
+      }
+    }
+
+    /** The class of a line, added if {@code add}, or -1 if it has none and is not added. */
+    private int classOf(int which, int begin, int end, boolean add) {
       byte[] text = texts[which];
       int hash = 1;
-      for (int i = start; i < end; i++) {
+      for (int i = begin; i < end; i++) {
         hash = 31 * hash + text[i];
       }
       hash ^= hash >>> 16;
@@ -234,19 +366,21 @@ final class GitLineCounts {
       for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
         int found = table[slot];
         if (found < 0) {
-          return add(slot, hash, which, start, end);
+          return add ? add(slot, hash, which, begin, end) : -1;
         }
         if (tableHash[slot] == hash
             && Arrays.equals(
-                texts[classText[found]], classStart[found], classEnd[found], text, start, end)) {
+                texts[classText[found]], classStart[found], classEnd[found], text, begin, end)) {
           return found;
         }
       }
     }
 
-    private int add(int slot, int hash, int which, int start, int end) {
+    private int add(int slot, int hash, int which, int begin, int end) {
+      int length = Math.min(end - begin, LENGTHS - 1);
+      lengths[length >>> 6] |= 1L << length;
       classText[count] = which;
-      classStart[count] = start;
+      classStart[count] = begin;
       classEnd[count] = end;
       table[slot] = count;
       tableHash[slot] = hash;
