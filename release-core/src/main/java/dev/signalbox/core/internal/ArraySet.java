@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -134,5 +135,53 @@ public final class ArraySet<E> extends AbstractSet<E> {
   @Override
   public Object[] toArray() {
     return elements.clone();
+  }
+
+  // Read-only, even when empty: every mutator throws, as an ImmutableSet's does.
+
+  /** Always throws: the set cannot be changed. */
+  @Override
+  public boolean add(E element) {
+    throw unmodifiable();
+  }
+
+  /** Always throws: the set cannot be changed. */
+  @Override
+  public boolean remove(@Nullable Object element) {
+    throw unmodifiable();
+  }
+
+  /** Always throws: the set cannot be changed. */
+  @Override
+  public boolean addAll(Collection<? extends E> added) {
+    throw unmodifiable();
+  }
+
+  /** Always throws: the set cannot be changed. */
+  @Override
+  public boolean removeAll(Collection<?> removed) {
+    throw unmodifiable();
+  }
+
+  /** Always throws: the set cannot be changed. */
+  @Override
+  public boolean retainAll(Collection<?> retained) {
+    throw unmodifiable();
+  }
+
+  /** Always throws: the set cannot be changed. */
+  @Override
+  public boolean removeIf(Predicate<? super E> filter) {
+    throw unmodifiable();
+  }
+
+  /** Always throws: the set cannot be changed. */
+  @Override
+  public void clear() {
+    throw unmodifiable();
+  }
+
+  private static UnsupportedOperationException unmodifiable() {
+    return new UnsupportedOperationException("an ArraySet cannot be changed");
   }
 }

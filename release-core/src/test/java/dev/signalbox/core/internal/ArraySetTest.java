@@ -51,6 +51,21 @@ class ArraySetTest {
   }
 
   @Test
+  void isImmutableWhenEmptyToo() {
+    ArraySet<String> empty = ArraySet.copyOf(List.of());
+    assertThatThrownBy(empty::clear).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> empty.remove("a")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> empty.removeIf(x -> true))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> empty.addAll(List.of()))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> empty.retainAll(List.of()))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> empty.removeAll(List.of()))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
   void refusesNullElements() {
     List<String> withNull = new ArrayList<>();
     withNull.add("a");

@@ -58,7 +58,7 @@ import org.junit.jupiter.api.Test;
  * <pre>{@code
  * class ProcessReviewerContractTest extends ReviewerContract {
  *   @Override
- *   protected Reviewer reviewer() { return ProcessReviewer.create(... a script that reviews ...); }
+ *   protected Reviewer reviewer() { return ProcessReviewer.builder(List.of("sh", "review.sh")).identity(agent).build(); }
  *
  *   @Override
  *   protected Optional<Reviewer> slowReviewer() { return Optional.of(... "sleep 600" ...); }
