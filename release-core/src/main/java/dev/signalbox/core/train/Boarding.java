@@ -415,7 +415,7 @@ final class Boarding {
                 "max-changes",
                 "the train carries at most " + caps.maxChanges() + " changes",
                 String.valueOf(caps.maxChanges()));
-      } else if (risk + changeRisk > caps.maxAcceptedRisk()) {
+      } else if (risk + changeRisk > caps.maxAcceptedRisk() + RISK_ROUNDING) {
         cap =
             cap(
                 "max-accepted-risk",
@@ -447,6 +447,12 @@ final class Boarding {
     }
     return r;
   }
+
+  /**
+   * How far a sum of accepted risks may exceed the cap by the rounding of doubles alone (0.1 + 0.2
+   * is 0.30000000000000004): a change that brings the total exactly to the cap boards.
+   */
+  static final double RISK_ROUNDING = 1e-9;
 
   /** The risk a change adds to the train: its calibrated probability, or nothing if unscored. */
   private static double acceptedRisk(ChangeRequest change) {

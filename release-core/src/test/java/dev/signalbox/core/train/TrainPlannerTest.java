@@ -13,6 +13,7 @@ import dev.signalbox.core.model.ChangeClass;
 import dev.signalbox.core.model.ChangeId;
 import dev.signalbox.core.model.ChangeRef;
 import dev.signalbox.core.model.ChangeRequest;
+import dev.signalbox.core.model.ChangeRisk;
 import dev.signalbox.core.model.ChangeSet;
 import dev.signalbox.core.model.ContentDigest;
 import dev.signalbox.core.model.Criticality;
@@ -186,6 +187,37 @@ class TrainPlannerTest {
               assertThat(reason.rule()).isEqualTo("train-cap");
               assertThat(reason.evidence()).containsEntry("cap", "max-changes");
             });
+  }
+
+  @Test
+  void aChangeThatBringsTheAcceptedRiskExactlyToTheCapBoards() {
+    // 0.1 + 0.2 is 0.30000000000000004 in doubles: the cap must not refuse what is exactly on it
+    ChangeRequest first =
+        change("acme/shop", "1", "a")
+            .proposedAt(NOW.minus(Duration.ofDays(2)))
+            .risk(new ChangeRisk(0.1, 50, List.of(), "model", "1"))
+            .build();
+    ChangeRequest second =
+        change("acme/shop", "2", "b")
+            .proposedAt(NOW.minus(Duration.ofDays(1)))
+            .risk(new ChangeRisk(0.2, 50, List.of(), "model", "1"))
+            .build();
+    ChangeRequest over =
+        change("acme/shop", "3", "c")
+            .risk(new ChangeRisk(0.01, 50, List.of(), "model", "1"))
+            .build();
+    TrainPlan plan =
+        planner.plan(
+            spec().withCaps(Caps.none().withMaxAcceptedRisk(0.3)),
+            List.of(first, second, over),
+            context());
+    assertThat(plan.train().cars())
+        .extracting(Car::change)
+        .containsExactlyInAnyOrder(first.ref(), second.ref());
+    assertThat(plan.carryover(over.ref()).orElseThrow().reasons())
+        .singleElement()
+        .satisfies(
+            reason -> assertThat(reason.evidence()).containsEntry("cap", "max-accepted-risk"));
   }
 
   @Test
