@@ -13,6 +13,7 @@ import dev.signalbox.core.model.Decision;
 import dev.signalbox.core.model.FreezeWindow;
 import dev.signalbox.core.model.Reason;
 import dev.signalbox.core.model.Revision;
+import dev.signalbox.core.model.RiskAcceptance;
 import dev.signalbox.core.model.Train;
 import dev.signalbox.core.model.TrainId;
 import dev.signalbox.core.model.Verdict;
@@ -59,6 +60,9 @@ final class Recorded {
 
   /** Per change and revision, the position of the last decision that ships it. */
   final Map<ChangeRef, Map<Revision, Integer>> shipDecided = new HashMap<>();
+
+  /** Per change and revision, the last decision that ships it. */
+  private final Map<ChangeRef, Map<Revision, Decision>> shippingDecision = new HashMap<>();
 
   private int position;
   final Map<ChangeRef, Instant> postReviewDue = new HashMap<>();
@@ -113,9 +117,14 @@ final class Recorded {
         shipDecided
             .computeIfAbsent(e.decision().change(), c -> new HashMap<>())
             .put(e.decision().revision(), position);
+        shippingDecision
+            .computeIfAbsent(e.decision().change(), c -> new HashMap<>())
+            .put(e.decision().revision(), e.decision());
       }
     } else if (event instanceof LedgerEvent.EmergencyPostReviewDue e) {
+      // as the ledger keeps them: a due entry after a done one owes the review again
       postReviewDue.put(e.change(), e.dueBy());
+      postReviewDone.remove(e.change());
     } else if (event instanceof LedgerEvent.EmergencyPostReviewDone e) {
       postReviewDone.add(e.change());
     } else if (event instanceof LedgerEvent.FreezeDeclared e) {
@@ -147,13 +156,14 @@ final class Recorded {
   }
 
   /**
-   * The latest verdict of each reviewer on each surface for {@code change} at {@code digest}: a
-   * verdict on other content is stale and counts for nothing. Ordered by surface, then reviewer.
+   * The latest verdict of each reviewer on each surface for {@code change} at {@code digest} issued
+   * by {@code asOf}: a verdict on other content is stale, and one issued later had no part in what
+   * happened at {@code asOf}. Ordered by surface, then reviewer.
    */
-  List<Verdict> freshVerdicts(ChangeRef change, ContentDigest digest) {
+  List<Verdict> freshVerdicts(ChangeRef change, ContentDigest digest, Instant asOf) {
     Map<String, Verdict> latest = new HashMap<>();
     for (Verdict verdict : verdicts.getOrDefault(change, List.of())) {
-      if (verdict.contentDigest().equals(digest)) {
+      if (verdict.contentDigest().equals(digest) && !verdict.issuedAt().isAfter(asOf)) {
         String key = verdict.surface() + " " + verdict.reviewer().id();
         Verdict seen = latest.get(key);
         if (seen == null || !verdict.issuedAt().isBefore(seen.issuedAt())) {
@@ -169,11 +179,17 @@ final class Recorded {
     return fresh;
   }
 
-  /** The risks accepted for {@code change} at {@code digest}, by signing time, then risk. */
-  List<AcceptedRisk> acceptedRisks(ChangeRef change, ContentDigest digest) {
+  /**
+   * The risks accepted for {@code change} at {@code digest} that were in force at {@code asOf}
+   * (signed by then, not yet expired), by signing time, then risk.
+   */
+  List<AcceptedRisk> acceptedRisks(ChangeRef change, ContentDigest digest, Instant asOf) {
     List<AcceptedRisk> risks = new ArrayList<>();
     for (LedgerEvent.RiskAccepted accepted : acceptances.getOrDefault(change, List.of())) {
-      if (accepted.acceptance().contentDigest().equals(digest)) {
+      RiskAcceptance acceptance = accepted.acceptance();
+      if (acceptance.contentDigest().equals(digest)
+          && !acceptance.signedAt().isAfter(asOf)
+          && acceptance.expiresAt().isAfter(asOf)) {
         AcceptedRisk risk = AcceptedRisk.of(accepted);
         if (!risks.contains(risk)) {
           risks.add(risk);
@@ -189,16 +205,17 @@ final class Recorded {
 
   /**
    * When the post-review of emergency change {@code change}, shipped at {@code revision}, is due:
-   * the due date the ledger records, else the one the {@code emergency} rule stated in the recorded
-   * decision to ship that revision, else empty.
+   * the due date the ledger records, else the one the {@code emergency} rule stated in the last
+   * recorded decision to ship that revision (a later decision not to ship it changes nothing), else
+   * empty.
    */
   Optional<Instant> postReviewDue(ChangeRef change, Revision revision) {
     Instant due = postReviewDue.get(change);
     if (due != null) {
       return Optional.of(due);
     }
-    Decision decision = lastDecision.get(change);
-    if (decision == null || !decision.ships() || !decision.revision().equals(revision)) {
+    Decision decision = shippingDecision.getOrDefault(change, Map.of()).get(revision);
+    if (decision == null) {
       return Optional.empty();
     }
     for (Reason reason : decision.reasons()) {

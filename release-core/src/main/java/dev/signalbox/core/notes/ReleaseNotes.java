@@ -323,7 +323,7 @@ public record ReleaseNotes(
     static ShippedChange of(
         ChangeRequest request, Car car, int group, Instant at, Recorded recorded) {
       List<ReviewVerdict> verdicts = new ArrayList<>();
-      for (Verdict verdict : recorded.freshVerdicts(car.change(), car.contentDigest())) {
+      for (Verdict verdict : recorded.freshVerdicts(car.change(), car.contentDigest(), at)) {
         verdicts.add(ReviewVerdict.of(verdict));
       }
       Optional<Instant> due =
@@ -344,7 +344,7 @@ public record ReleaseNotes(
           car.contentDigest(),
           at,
           verdicts,
-          recorded.acceptedRisks(car.change(), car.contentDigest()),
+          recorded.acceptedRisks(car.change(), car.contentDigest(), at),
           request.rollback(),
           car.revertCheck(),
           due);

@@ -169,7 +169,7 @@ public record Standup(
       if (emergency && !recorded.postReviewDone.contains(ref) && seen.add(ref)) {
         Instant due = recorded.postReviewDue(ref, one.event().revision()).orElse(one.at());
         List<String> acceptedBy =
-            recorded.acceptedRisks(ref, one.event().contentDigest()).stream()
+            recorded.acceptedRisks(ref, one.event().contentDigest(), one.at()).stream()
                 .map(AcceptedRisk::signer)
                 .distinct()
                 .sorted()

@@ -17,19 +17,25 @@ import dev.signalbox.core.ledger.LedgerEvent;
 import dev.signalbox.core.ledger.LedgerQuery;
 import dev.signalbox.core.model.Carryover;
 import dev.signalbox.core.model.ChangeRequest;
+import dev.signalbox.core.model.Envelope;
 import dev.signalbox.core.model.FreezeLevel;
 import dev.signalbox.core.model.MergeGroup;
 import dev.signalbox.core.model.Reason;
 import dev.signalbox.core.model.RevertCheck;
 import dev.signalbox.core.model.RevertStatus;
+import dev.signalbox.core.model.RiskAcceptance;
+import dev.signalbox.core.model.RiskSurface;
 import dev.signalbox.core.model.RollbackKind;
 import dev.signalbox.core.model.RollbackPlan;
 import dev.signalbox.core.model.Scope;
 import dev.signalbox.core.model.Train;
 import dev.signalbox.core.model.TrainId;
 import dev.signalbox.core.model.TrainState;
+import dev.signalbox.core.model.Verdict;
+import dev.signalbox.core.model.VerdictOutcome;
 import dev.signalbox.core.signing.Ed25519Signer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,6 +45,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -169,6 +176,98 @@ class ReleaseNotesTest {
                 new LedgerEvent.TrainDeparted(train.id(), NotesWeek.rev('1'))));
     return ReleaseNotes.of(
         train.id(), entries, List.of(change), ReleaseCalendar.empty(), MONDAY, NEXT_MONDAY);
+  }
+
+  @Test
+  void onlyWhatWasInForceWhenTheChangeShippedIsShown() {
+    // the feature shipped at 2026-11-25T10:01; an acceptance signed later, one expired by then and
+    // a verdict issued later had no part in it
+    List<LedgerEntry> entries = new ArrayList<>(week.entries());
+    Instant recordedAt = NotesWeek.at("2026-11-25T18:00:00Z");
+    entries.add(
+        entry(
+            entries.size(),
+            recordedAt,
+            acceptance(
+                week.feature,
+                "signed late",
+                at("2026-11-25T12:00:00Z"),
+                at("2026-11-26T12:00:00Z"))));
+    entries.add(
+        entry(
+            entries.size(),
+            recordedAt,
+            acceptance(
+                week.feature,
+                "expired first",
+                at("2026-11-24T08:00:00Z"),
+                at("2026-11-25T09:00:00Z"))));
+    entries.add(
+        entry(
+            entries.size(),
+            recordedAt,
+            acceptance(
+                week.feature, "in force", at("2026-11-25T09:00:00Z"), at("2026-11-26T09:00:00Z"))));
+    entries.add(
+        entry(
+            entries.size(),
+            recordedAt,
+            new LedgerEvent.VerdictRecorded(
+                new Verdict(
+                    week.feature.ref(),
+                    NotesWeek.GUARD,
+                    RiskSurface.DATA,
+                    VerdictOutcome.REJECT,
+                    Optional.empty(),
+                    List.of(),
+                    NotesWeek.digest(week.feature),
+                    at("2026-11-25T11:00:00Z")),
+                Optional.empty())));
+    ReleaseNotes notes =
+        ReleaseNotes.of(
+            WEDNESDAY, entries, week.changes(), NotesWeek.calendar(), MONDAY, NEXT_MONDAY);
+    ReleaseNotes.ShippedChange feature =
+        notes.shipped().stream()
+            .filter(c -> c.change().equals(week.feature.ref()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(feature.acceptedRisks()).extracting(AcceptedRisk::risk).containsExactly("in force");
+    assertThat(feature.verdicts()).noneMatch(v -> v.surface() == RiskSurface.DATA);
+    assertThat(wednesday().shipped().stream().filter(c -> c.change().equals(week.feature.ref())))
+        .singleElement()
+        .satisfies(c -> assertThat(c.verdicts()).hasSameSizeAs(feature.verdicts()));
+  }
+
+  private static LedgerEntry entry(int sequence, Instant at, LedgerEvent event) {
+    return new LedgerEntry(
+        sequence,
+        at,
+        String.format("%064x", sequence),
+        String.format("%064x", sequence + 1),
+        event);
+  }
+
+  private static LedgerEvent.RiskAccepted acceptance(
+      ChangeRequest change, String risk, Instant signedAt, Instant expiresAt) {
+    RiskAcceptance acceptance =
+        new RiskAcceptance(
+            change.ref(),
+            change.contentDigest(),
+            NotesWeek.POLICY,
+            risk,
+            0.01,
+            "a reason",
+            "a plan",
+            "rita",
+            signedAt,
+            expiresAt,
+            Set.of());
+    Envelope envelope =
+        Envelope.of(
+            "application/vnd.signalbox.risk-acceptance+json",
+            "{}".getBytes(StandardCharsets.UTF_8),
+            List.of());
+    return new LedgerEvent.RiskAccepted(acceptance, "rita", "key-rita", envelope);
   }
 
   @Test

@@ -272,6 +272,73 @@ class StandupTest {
   }
 
   @Test
+  void aPostReviewDueAgainAfterItWasDoneIsOwedAgainAsTheLedgerSays() {
+    List<LedgerEntry> entries = new ArrayList<>(week.entries());
+    entries.add(
+        new LedgerEntry(
+            entries.size(),
+            at("2026-11-26T08:30:00Z"),
+            "a".repeat(64),
+            "b".repeat(64),
+            new LedgerEvent.EmergencyPostReviewDone(week.hotfix.ref(), "rita", "sound fix")));
+    entries.add(
+        new LedgerEntry(
+            entries.size(),
+            at("2026-11-26T08:40:00Z"),
+            "b".repeat(64),
+            "c".repeat(64),
+            new LedgerEvent.EmergencyPostReviewDue(week.hotfix.ref(), at("2026-11-28T10:00:00Z"))));
+    Standup standup =
+        Standup.of(
+            WEDNESDAY_9,
+            THURSDAY_9,
+            entries,
+            week.changes(),
+            NotesWeek.calendar(),
+            Optional.empty());
+    assertThat(standup.postReviews())
+        .extracting(Standup.PostReview::change, Standup.PostReview::dueBy)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(week.hotfix.ref(), at("2026-11-28T10:00:00Z")));
+  }
+
+  @Test
+  void aLaterDecisionNotToShipKeepsTheDueDateTheShippingDecisionSet() {
+    List<LedgerEntry> entries = new ArrayList<>(week.entries());
+    entries.add(
+        new LedgerEntry(
+            entries.size(),
+            at("2026-11-26T08:30:00Z"),
+            "a".repeat(64),
+            "b".repeat(64),
+            new LedgerEvent.DecisionMade(
+                Decision.notYet(
+                    week.tricky.ref(),
+                    week.tricky.head(),
+                    List.of(Reason.of("freeze", "held by freeze incident-99")),
+                    List.of(),
+                    Optional.empty(),
+                    NotesWeek.POLICY),
+                "f".repeat(64))));
+    Standup standup =
+        Standup.of(
+            WEDNESDAY_9,
+            THURSDAY_9,
+            entries,
+            week.changes(),
+            NotesWeek.calendar(),
+            Optional.empty());
+    assertThat(standup.postReviews())
+        .filteredOn(r -> r.change().equals(week.tricky.ref()))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.dueBy()).isEqualTo(at("2026-11-27T10:00:00Z"));
+              assertThat(r.overdue()).isFalse();
+            });
+  }
+
+  @Test
   void anEmergencyShippedWithNoDueDateOnRecordIsOverdueFromShipping() {
     List<LedgerEntry> entries = new ArrayList<>();
     entries.add(
