@@ -149,11 +149,9 @@ public record ModelCard(RiskModel model, List<Double> percentiles, TrainingRepor
     List<LabeledChange> calibration = new ArrayList<>();
     List<FeatureVector> history = new ArrayList<>();
     for (RiskEvaluation.Repository repository : data) {
-      List<RiskDataRow> usable = repository.usable();
-      int cut = RiskEvaluation.Repository.cut(usable.size());
-      for (int i = 0; i < usable.size(); i++) {
-        (i < cut ? fit : calibration).add(usable.get(i).labeled());
-        history.add(usable.get(i).features());
+      repository.split(fit, calibration);
+      for (RiskDataRow row : repository.usable()) {
+        history.add(row.features());
       }
     }
     RiskModel model = trainer.train(id, version, fit, calibration);

@@ -123,6 +123,25 @@ public final class RiskTrainer {
   }
 
   /**
+   * Trains on the usable rows of {@code repositories} (not censored, not a bot's, not a revert) the
+   * way Signalbox's default model is trained: per repository, by commit time, the oldest 70% fit
+   * the coefficients and the newest 30% the Platt calibration. This is the one call a team makes to
+   * train a model on its own history; {@link RiskEvaluation#holdOut} compares it with another.
+   *
+   * @throws InvalidValueException if {@code repositories} is empty or their oldest 70% hold no
+   *     reverted change, or no kept one
+   */
+  public RiskModel train(String id, String version, List<RiskEvaluation.Repository> repositories) {
+    Checks.nonEmptyList(RiskTrainer.class, "repositories", repositories);
+    List<LabeledChange> fit = new ArrayList<>();
+    List<LabeledChange> calibration = new ArrayList<>();
+    for (RiskEvaluation.Repository repository : repositories) {
+      repository.split(fit, calibration);
+    }
+    return train(id, version, fit, calibration);
+  }
+
+  /**
    * The Platt calibration of {@code model}'s logits on {@code calibration}; the identity when the
    * set holds a single label, which a calibration cannot learn from.
    */

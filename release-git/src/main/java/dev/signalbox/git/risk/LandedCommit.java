@@ -1,6 +1,7 @@
 package dev.signalbox.git.risk;
 
 import dev.signalbox.core.risk.FeatureVector;
+import dev.signalbox.core.risk.RiskDataRow;
 
 /**
  * One non-merge commit of a first-parent history with its risk features, computed only from what
@@ -22,4 +23,10 @@ public record LandedCommit(
     String authorId,
     FeatureVector features,
     RevertOutcome outcome,
-    boolean censored) {}
+    boolean censored) {
+
+  /** This commit as a row of risk data, to train or evaluate on. */
+  public RiskDataRow row() {
+    return new RiskDataRow(sha, commitTime, features, outcome.reverted(), censored);
+  }
+}

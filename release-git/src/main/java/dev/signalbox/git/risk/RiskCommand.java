@@ -5,6 +5,7 @@ import dev.signalbox.core.risk.ModelCard;
 import dev.signalbox.core.risk.RiskData;
 import dev.signalbox.core.risk.RiskDataRow;
 import dev.signalbox.core.risk.RiskEvaluation;
+import dev.signalbox.core.risk.RiskModel;
 import dev.signalbox.core.risk.RiskTrainer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,6 +31,9 @@ import java.util.Map;
  *   <li>{@code score <git-dir> [<commit>]} — writes {@code sha,probability} for every non-merge
  *       commit on the commit's (by default HEAD's) first-parent history, each scored by the default
  *       model with only what was known when it landed, in one pass;
+ *   <li>{@code compare <git-dir> [<revision>]} — trains a model on the oldest 70% of the history's
+ *       usable commits and prints, as Markdown, how it and the default model do on the newest 30%
+ *       ({@link RiskEvaluation#holdOut});
  *   <li>{@code train <risk-data-dir> <model.json>} — trains the default model on the CSVs in the
  *       folder and writes its {@link ModelCard} (the resource {@code
  *       dev/signalbox/core/risk/default-model.json} of release-core).
@@ -52,6 +56,8 @@ public final class RiskCommand {
       RiskCsv.write(RiskHistory.read(Path.of(args[1]), args[2]), out);
     } else if ((args.length == 2 || args.length == 3) && args[0].equals("score")) {
       score(Path.of(args[1]), args.length == 3 ? args[2] : "HEAD", out);
+    } else if ((args.length == 2 || args.length == 3) && args[0].equals("compare")) {
+      compare(Path.of(args[1]), args.length == 3 ? args[2] : "HEAD", out);
     } else if (args.length == 3 && args[0].equals("train")) {
       Files.writeString(
           Path.of(args[2]),
@@ -62,9 +68,38 @@ public final class RiskCommand {
       System.err.println("       RiskCommand evaluate <risk-data-dir>");
       System.err.println("       RiskCommand features <git-dir> <revision>");
       System.err.println("       RiskCommand score <git-dir> [<commit>] > scores.csv");
+      System.err.println("       RiskCommand compare <git-dir> [<revision>]");
       System.err.println("       RiskCommand train <risk-data-dir> <model.json>");
       System.exit(2);
     }
+  }
+
+  /**
+   * Prints how a model trained on {@code revision}'s own history compares with the default model on
+   * the history's newest 30%.
+   */
+  static void compare(Path gitDir, String revision, PrintStream out) {
+    List<RiskDataRow> rows = new ArrayList<>();
+    for (LandedCommit commit : RiskHistory.read(gitDir, revision)) {
+      rows.add(commit.row());
+    }
+    RiskEvaluation.Repository history = new RiskEvaluation.Repository(repositoryName(gitDir), rows);
+    out.print(
+        RiskEvaluation.holdOut(history, RiskTrainer.defaults(), RiskModel.defaultModel())
+            .toMarkdown());
+    out.flush();
+  }
+
+  /** A name for the repository in {@code gitDir}, as the reports print it. */
+  private static String repositoryName(Path gitDir) {
+    Path normal = gitDir.toAbsolutePath().normalize();
+    Path name = normal.getFileName();
+    if (name != null && (name.toString().equals(".git") || name.toString().equals("repo"))) {
+      Path parent = normal.getParent();
+      name = parent == null ? name : parent.getFileName();
+    }
+    String text = name == null ? "repository" : name.toString().replaceAll("[^A-Za-z0-9._-]", "-");
+    return text.isEmpty() ? "repository" : text;
   }
 
   /** Writes {@code sha,probability} for every landed commit of {@code revision}'s history. */
