@@ -1,14 +1,17 @@
 package dev.signalbox.core.risk;
 
-/** The logistic function and its numerically careful pieces. */
+/**
+ * The logistic function and its numerically careful pieces. {@link StrictMath} throughout, so a
+ * model trains and scores to the same bits on every JVM and processor.
+ */
 final class Logistic {
   private Logistic() {}
 
   static double sigmoid(double z) {
     if (z >= 0) {
-      return 1 / (1 + Math.exp(-z));
+      return 1 / (1 + StrictMath.exp(-z));
     }
-    double e = Math.exp(z);
+    double e = StrictMath.exp(z);
     return e / (1 + e);
   }
 

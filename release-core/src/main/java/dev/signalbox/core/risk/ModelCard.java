@@ -42,7 +42,7 @@ public record ModelCard(RiskModel model, List<Double> percentiles, TrainingRepor
   public static final String DEFAULT_ID = "signalbox-default";
 
   /** The default model's version: bumped whenever the default model's file changes. */
-  public static final String DEFAULT_VERSION = "2026.11.1";
+  public static final String DEFAULT_VERSION = "2026.11.2";
 
   /** The repositories of {@code risk-data/} the default model is trained on, in order. */
   public static final List<String> DEFAULT_DATA =

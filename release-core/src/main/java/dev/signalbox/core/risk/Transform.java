@@ -13,7 +13,7 @@ public enum Transform {
   LOG1P {
     @Override
     public double apply(double value) {
-      return Math.log1p(Math.max(value, 0));
+      return StrictMath.log1p(Math.max(value, 0));
     }
   };
 

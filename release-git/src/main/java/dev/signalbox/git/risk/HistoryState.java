@@ -379,7 +379,7 @@ final class HistoryState {
       double churn = (double) file.added() + file.deleted();
       if (churn > 0) {
         double p = churn / total;
-        bits -= p * (Math.log(p) / Math.log(2));
+        bits -= p * (StrictMath.log(p) / StrictMath.log(2));
       }
     }
     return round(bits, 4) + 0.0;
