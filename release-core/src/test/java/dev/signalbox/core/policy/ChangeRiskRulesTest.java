@@ -93,6 +93,8 @@ class ChangeRiskRulesTest {
                 new ChangeRisk(
                     p,
                     80,
+                    -2.1,
+                    -2.5,
                     List.of(new FeatureContribution("log1p(lines_added)", 3, 0.4)),
                     "signalbox-default",
                     "2026.11.1")));
