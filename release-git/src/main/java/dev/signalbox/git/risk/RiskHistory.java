@@ -279,6 +279,7 @@ public final class RiskHistory {
       }
       // the first parent was the previous commit of the line, so all it reaches is known already
       own.add(known);
+      own.disposeBody(); // the line's own walk reads the message
       return landed;
     }
   }

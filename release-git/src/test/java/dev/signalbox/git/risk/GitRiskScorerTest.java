@@ -115,6 +115,13 @@ class GitRiskScorerTest {
     assertThat(score.probability()).isCloseTo(model.probability(features), within(1e-12));
     assertThat(score.percentile())
         .isEqualTo(PercentileTable.of(model, landed).percentile(score.logit()));
+    // ranked among the repository's 2 landed changes at base, not the training history's quantiles
+    double below = 0;
+    for (FeatureVector change : landed) {
+      double logit = model.logit(change);
+      below += logit < score.logit() ? 1 : logit == score.logit() ? 0.5 : 0;
+    }
+    assertThat(score.percentile()).isEqualTo(100 * below / 2).isIn(0.0, 25.0, 50.0, 75.0, 100.0);
     assertThat(score.modelId()).isEqualTo(ModelCard.DEFAULT_ID);
     assertThat(score.contributions()).hasSize(model.terms().size());
   }

@@ -58,6 +58,11 @@ public abstract class RiskScorerContract {
   /** How many generated cases each property check scores. */
   protected static final int GENERATED = 300;
 
+  /**
+   * How many steps QuickTheories may take to shrink a failing case: a bound on a failure's cost.
+   */
+  private static final int SHRINK_CYCLES = 100;
+
   /** Subclasses supply the scorer. */
   protected RiskScorerContract() {}
 
@@ -114,7 +119,8 @@ public abstract class RiskScorerContract {
   @Test
   public void probabilityAndPercentileNeverFallAsTheContributionsRise() {
     RiskScorer scorer = scorer();
-    qt().withExamples(GENERATED)
+    qt().withShrinkCycles(SHRINK_CYCLES)
+        .withExamples(GENERATED)
         .forAll(featureVectors(), featureVectors())
         .checkAssert(
             (a, b) -> {
@@ -208,7 +214,8 @@ public abstract class RiskScorerContract {
   }
 
   private void monotone(RiskScorer scorer, ChangeFeature feature, boolean increasing) {
-    qt().withExamples(GENERATED / 3)
+    qt().withShrinkCycles(SHRINK_CYCLES)
+        .withExamples(GENERATED / 3)
         .forAll(featureVectors(), doubles().between(0, 1), doubles().between(0, 1))
         .checkAssert(
             (features, u, v) -> {
@@ -258,7 +265,8 @@ public abstract class RiskScorerContract {
     for (FeatureVector example : examples()) {
       check.check(example, score(scorer, example));
     }
-    qt().withExamples(GENERATED)
+    qt().withShrinkCycles(SHRINK_CYCLES)
+        .withExamples(GENERATED)
         .forAll(featureVectors())
         .checkAssert(features -> check.check(features, score(scorer, features)));
   }
