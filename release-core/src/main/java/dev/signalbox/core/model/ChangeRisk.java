@@ -69,7 +69,10 @@ public record ChangeRisk(
     }
     if (!(Math.abs(sum - logit) <= SUM_TOLERANCE * magnitude)) {
       throw new InvalidValueException(
-          ChangeRisk.class, "logit", "must be the intercept plus the contributions, " + sum, logit);
+          ChangeRisk.class,
+          "logit",
+          "must be the intercept plus the contributions (" + sum + ")",
+          logit);
     }
     Checks.token(ChangeRisk.class, "modelId", modelId);
     Checks.token(ChangeRisk.class, "modelVersion", modelVersion);

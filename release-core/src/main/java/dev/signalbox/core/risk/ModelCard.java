@@ -90,16 +90,9 @@ public record ModelCard(RiskModel model, List<Double> percentiles, TrainingRepor
     for (TrainingReport.DataSource source : report.data()) {
       names.add(source.name());
     }
+    String of = names.isEmpty() ? "" : " (every usable commit of " + String.join(", ", names) + ")";
     return ModelRiskScorer.create(
-        model,
-        history(),
-        "the training history of "
-            + model.id()
-            + " "
-            + model.version()
-            + " (every usable commit of "
-            + String.join(", ", names)
-            + ")");
+        model, history(), "the training history of " + model.id() + " " + model.version() + of);
   }
 
   /** The card as a JSON document, as the default model's resource holds it. */

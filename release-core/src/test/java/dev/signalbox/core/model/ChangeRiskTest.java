@@ -49,12 +49,12 @@ class ChangeRiskTest {
         () -> new ChangeRisk(0.3, 50, -1.0, -2, List.of(MIGRATION, SIZE), "m", "1"),
         ChangeRisk.class,
         "logit",
-        "logit must be the intercept plus the contributions, -1.3, was -1.0");
+        "logit must be the intercept plus the contributions (-1.3), was -1.0");
     assertRejected(
         () -> new ChangeRisk(0.3, 50, -2, -1.9, List.of(), "m", "1"),
         ChangeRisk.class,
         "logit",
-        "logit must be the intercept plus the contributions, -1.9, was -2.0");
+        "logit must be the intercept plus the contributions (-1.9), was -2.0");
     // rounding is tolerated, relative to the magnitudes summed
     double summed = 1e6 + 0.1 - 1e6;
     assertThat(
