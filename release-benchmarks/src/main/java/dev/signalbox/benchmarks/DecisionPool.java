@@ -378,9 +378,9 @@ final class DecisionPool {
       builder.dependsOn(List.of(PLATFORM));
     }
     if (i % 16 == 2) {
-      builder.risk(new ChangeRisk(0.31, 93, List.of(), "revert-risk", "3"));
+      builder.risk(new ChangeRisk(0.31, 93, -0.8, -0.8, List.of(), "revert-risk", "3"));
     } else if (i % 2 == 0) {
-      builder.risk(new ChangeRisk(0.04, 41, List.of(), "revert-risk", "3"));
+      builder.risk(new ChangeRisk(0.04, 41, -3.2, -3.2, List.of(), "revert-risk", "3"));
     }
     return builder.build();
   }

@@ -9,20 +9,25 @@ import dev.signalbox.core.model.ContentDigest;
 import dev.signalbox.core.model.PolicyDigest;
 import dev.signalbox.core.model.RiskAcceptance;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * A risk acceptance form pre-filled from a change's calibrated risk: the change, its content
- * digest, the policy's digest, what could go wrong and its probability — the score itself, so that
- * the acceptance the {@code risk-acceptance} rule asks for covers it. A human completes it with why
- * the risk is acceptable and what happens if it materialises, then signs the {@link RiskAcceptance}
- * it gives.
+ * digest, the policy's digest, what could go wrong — {@linkplain #subject the revert the score is
+ * about, naming the model that scored it} — and its probability, the score itself, so that the
+ * acceptance the {@code risk-acceptance} rule asks for covers it. A human completes it with why the
+ * risk is acceptable and what happens if it materialises, then signs the {@link RiskAcceptance} it
+ * gives.
+ *
+ * <p>The subject is what ties an acceptance to the score: the {@code risk-acceptance} rule counts
+ * only an acceptance whose {@link RiskAcceptance#risk()} is the subject of the change's score, so
+ * an acceptance of another risk (a FIX_NOW finding, an outage, an EMERGENCY) or of another model's
+ * score does not cover it, whatever its probability.
  *
  * @param change the change to accept
  * @param contentDigest the content digest of the revision scored
  * @param policyDigest the digest of the policy the acceptance is made under
- * @param risk what could go wrong, naming the model that scored it
+ * @param risk what could go wrong: {@link #subject} of the change's score
  * @param probability the calibrated probability of it, within [0, 1]
  */
 public record AcceptanceDraft(
@@ -58,15 +63,36 @@ public record AcceptanceDraft(
             change.ref(),
             change.contentDigest(),
             policy.digest(),
-            String.format(
-                Locale.ROOT,
-                "the change is reverted within 90 days (calibrated risk %.1f%%, percentile %.0f,"
-                    + " model %s %s)",
-                risk.probability() * 100,
-                risk.percentile(),
-                risk.modelId(),
-                risk.modelVersion()),
+            subject(risk),
             risk.probability()));
+  }
+
+  /**
+   * What an acceptance of {@code risk} accepts, in the words its {@link RiskAcceptance#risk()}
+   * carries: {@code the change is reverted within 90 days, as model <id> <version> scores it}. The
+   * probability is not part of it (the acceptance's own probability says how much is accepted), so
+   * an acceptance keeps covering a score that moves down, and one that moves above it needs a new
+   * acceptance.
+   *
+   * @throws InvalidValueException if {@code risk} is null
+   */
+  public static String subject(ChangeRisk risk) {
+    Checks.present(AcceptanceDraft.class, "risk", risk);
+    return "the change is reverted within 90 days, as model "
+        + risk.modelId()
+        + " "
+        + risk.modelVersion()
+        + " scores it";
+  }
+
+  /**
+   * Whether {@code acceptance} accepts the change's calibrated {@code risk}: it names {@link
+   * #subject} of it, at a probability of at least the score. Who signed it, and whether it is bound
+   * to this change and policy and in force, is the rule's to check.
+   */
+  static boolean covers(RiskAcceptance acceptance, ChangeRisk risk) {
+    return acceptance.probability() >= risk.probability()
+        && acceptance.risk().equals(subject(risk));
   }
 
   /**

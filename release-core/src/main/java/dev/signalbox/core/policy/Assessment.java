@@ -371,8 +371,7 @@ final class Assessment {
       PolicyDefinition.RoleLimits limits = definition.roles().get(role);
       if (limits != null
           && (roles.isEmpty() || roles.contains(role))
-          && probability <= limits.maxProbability()
-          && change.blastRadius().level().compareTo(limits.maxBlastRadius()) <= 0) {
+          && limits.covers(probability, change.blastRadius().level())) {
         return true;
       }
     }

@@ -277,6 +277,15 @@ public record PolicyDefinition(
       maxProbability = Checks.within(RoleLimits.class, "maxProbability", maxProbability, 0, 1);
       Checks.present(RoleLimits.class, "maxBlastRadius", maxBlastRadius);
     }
+
+    /**
+     * Whether a human with this role may accept {@code probability} of harm for a change of blast
+     * radius {@code level}: both within the limits, bounds included. The one place the limits are
+     * compared ({@code acceptance-limits} and every rule asking who may accept).
+     */
+    public boolean covers(double probability, BlastLevel level) {
+      return probability <= maxProbability && level.compareTo(maxBlastRadius) <= 0;
+    }
   }
 
   /**

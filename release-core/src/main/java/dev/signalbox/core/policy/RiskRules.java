@@ -1,8 +1,11 @@
 package dev.signalbox.core.policy;
 
+import dev.signalbox.core.model.BlastLevel;
 import dev.signalbox.core.model.ChangeRisk;
 import dev.signalbox.core.model.Reason;
 import dev.signalbox.core.model.RequiredAction;
+import dev.signalbox.core.model.RiskAcceptance;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,9 +31,11 @@ final class RiskRules {
   /**
    * {@code risk-acceptance}: where the policy sets {@link PolicyDefinition.Review#acceptanceAbove},
    * a change whose calibrated probability of revert is at least that ships only with a valid risk
-   * acceptance, from a role whose limits cover it, whose probability is at least the score. A
-   * change without a score is not held by this rule (as {@code riskyAbove} adds no approval for
-   * it).
+   * acceptance of that risk ({@link AcceptanceDraft#covers}: it names {@link
+   * AcceptanceDraft#subject} of the score, at a probability of at least the score), from a role
+   * whose limits cover it. A change without a score is not held by this rule (as {@code riskyAbove}
+   * adds no approval for it). Held, it says why each valid acceptance given does not cover the
+   * score.
    */
   static RuleResult riskAcceptance(Assessment a) {
     Optional<Double> threshold = a.definition.review().acceptanceAbove();
@@ -39,9 +44,22 @@ final class RiskRules {
       return RuleResult.pass();
     }
     double score = risk.get().probability();
+    String subject = AcceptanceDraft.subject(risk.get());
+    List<Reason> uncovered = List.of(); // allocated only for an acceptance that does not cover it
     for (VerifiedAcceptance verified : a.validAcceptances()) {
-      double accepted = verified.acceptance().probability();
-      if (accepted >= score && a.mayAccept(verified.signer(), accepted, Set.of())) {
+      RiskAcceptance acceptance = verified.acceptance();
+      double accepted = acceptance.probability();
+      if (!AcceptanceDraft.covers(acceptance, risk.get())) {
+        uncovered = uncovered.isEmpty() ? new ArrayList<>(1) : uncovered;
+        uncovered.add(
+            Reason.of(
+                Rules.RISK_ACCEPTANCE,
+                "risk acceptance by "
+                    + verified.signer().id()
+                    + (acceptance.risk().equals(subject)
+                        ? " accepts " + percent(accepted) + ", below the score"
+                        : " accepts another risk, \"" + acceptance.risk() + "\"")));
+      } else if (a.mayAccept(verified.signer(), accepted, Set.of())) {
         return RuleResult.pass(
             new Reason(
                 Rules.RISK_ACCEPTANCE,
@@ -56,34 +74,37 @@ final class RiskRules {
                     "probability", Double.toString(score), "acceptedBy", verified.signer().id())));
       }
     }
+    List<Reason> reasons = new ArrayList<>(1 + uncovered.size());
+    reasons.add(
+        new Reason(
+            Rules.RISK_ACCEPTANCE,
+            "calibrated risk "
+                + percent(score)
+                + " (model "
+                + risk.get().modelId()
+                + " "
+                + risk.get().modelVersion()
+                + ") is at least "
+                + percent(threshold.get())
+                + ": it ships only with a signed risk acceptance of at least that probability",
+            Map.of(
+                "probability",
+                Double.toString(score),
+                "threshold",
+                Double.toString(threshold.get()))));
+    reasons.addAll(uncovered);
+    BlastLevel level = a.change.blastRadius().level();
     Set<String> able = new TreeSet<>();
     a.definition
         .roles()
         .forEach(
             (role, limits) -> {
-              if (limits.maxProbability() >= score
-                  && a.change.blastRadius().level().compareTo(limits.maxBlastRadius()) <= 0) {
+              if (limits.covers(score, level)) {
                 able.add(role);
               }
             });
     return new RuleResult.NotYet(
-        List.of(
-            new Reason(
-                Rules.RISK_ACCEPTANCE,
-                "calibrated risk "
-                    + percent(score)
-                    + " (model "
-                    + risk.get().modelId()
-                    + " "
-                    + risk.get().modelVersion()
-                    + ") is at least "
-                    + percent(threshold.get())
-                    + ": it ships only with a signed risk acceptance of at least that probability",
-                Map.of(
-                    "probability",
-                    Double.toString(score),
-                    "threshold",
-                    Double.toString(threshold.get())))),
+        reasons,
         List.of(
             new RequiredAction(
                 Rules.RISK_ACCEPTANCE,
@@ -91,9 +112,11 @@ final class RiskRules {
                     ? "no role may accept a "
                         + percent(score)
                         + " risk: lower the change's risk (split it, or shrink it)"
-                    : "needs a risk acceptance of probability at least "
+                    : "needs a risk acceptance that \""
+                        + subject
+                        + "\" at a probability of at least "
                         + score
-                        + " signed by a human with role "
+                        + ", signed by a human with role "
                         + String.join(" or ", able)
                         + " (AcceptanceDraft.of pre-fills it)")),
         Optional.empty());

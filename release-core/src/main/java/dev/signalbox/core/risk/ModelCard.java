@@ -81,9 +81,18 @@ public record ModelCard(RiskModel model, List<Double> percentiles, TrainingRepor
     return PercentileTable.of(logits);
   }
 
-  /** A scorer of this card's model that ranks changes among its training history. */
+  /**
+   * A scorer of this card's model that ranks changes among its training history: {@link
+   * ModelRiskScorer#rankedAmong()} names the model and the repositories it was trained on.
+   */
   public ModelRiskScorer scorer() {
-    return ModelRiskScorer.create(model, history());
+    List<String> names = new ArrayList<>(report.data().size());
+    for (TrainingReport.DataSource source : report.data()) {
+      names.add(source.name());
+    }
+    String of = names.isEmpty() ? "" : " (every usable commit of " + String.join(", ", names) + ")";
+    return ModelRiskScorer.create(
+        model, history(), "the training history of " + model.id() + " " + model.version() + of);
   }
 
   /** The card as a JSON document, as the default model's resource holds it. */

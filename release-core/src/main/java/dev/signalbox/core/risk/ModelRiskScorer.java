@@ -3,13 +3,14 @@ package dev.signalbox.core.risk;
 import dev.signalbox.core.InvalidValueException;
 import dev.signalbox.core.internal.Checks;
 import dev.signalbox.core.model.ChangeRisk;
-import dev.signalbox.core.spi.RiskScore;
 import dev.signalbox.core.spi.RiskScorer;
 
 /**
- * The {@link RiskScorer} of a trained {@link RiskModel}: the model's calibrated probability and
- * contributions, and the change's percentile among a repository's history given as a {@link
- * PercentileTable}.
+ * The {@link RiskScorer} of a trained {@link RiskModel}: the model's calibrated probability, logit
+ * and contributions ({@link RiskModel#risk}), and the change's percentile among a reference history
+ * given as a {@link PercentileTable}, which {@link #rankedAmong()} names — a repository's landed
+ * changes where they were read (release-git's {@code GitRiskScorer}), or the model's training
+ * history ({@link ModelCard#scorer()}, {@link RiskScorer#defaults()}).
  *
  * <p>Checks each feature's domain before scoring: counts, sizes and entropy at least 0, flags 0 or
  * 1, the hour within 0 to 23 and the weekday within 0 to 6 ({@code file_age_days_mean} may be any
@@ -21,21 +22,27 @@ public final class ModelRiskScorer implements RiskScorer {
 
   private final RiskModel model;
   private final PercentileTable history;
+  private final String rankedAmong;
 
-  private ModelRiskScorer(RiskModel model, PercentileTable history) {
+  private ModelRiskScorer(RiskModel model, PercentileTable history, String rankedAmong) {
     this.model = model;
     this.history = history;
+    this.rankedAmong = rankedAmong;
   }
 
   /**
-   * A scorer of {@code model} that ranks changes among {@code history}.
+   * A scorer of {@code model} that ranks changes among {@code history}, the logits of the changes
+   * {@code rankedAmong} names in words (such as {@code "the 4,995 landed changes of jgit at
+   * 87615097835b"}).
    *
-   * @throws InvalidValueException if an argument is null
+   * @throws InvalidValueException if an argument is null or {@code rankedAmong} is blank
    */
-  public static ModelRiskScorer create(RiskModel model, PercentileTable history) {
+  public static ModelRiskScorer create(
+      RiskModel model, PercentileTable history, String rankedAmong) {
     Checks.present(ModelRiskScorer.class, "model", model);
     Checks.present(ModelRiskScorer.class, "history", history);
-    return new ModelRiskScorer(model, history);
+    Checks.text(ModelRiskScorer.class, "rankedAmong", rankedAmong);
+    return new ModelRiskScorer(model, history, rankedAmong);
   }
 
   /** The model this scorer scores with. */
@@ -43,23 +50,23 @@ public final class ModelRiskScorer implements RiskScorer {
     return model;
   }
 
-  /** The history this scorer ranks changes among. */
+  /** The history this scorer ranks changes among: the logits of {@link #rankedAmong()}. */
   public PercentileTable history() {
     return history;
   }
 
+  /**
+   * Which changes {@link ChangeRisk#percentile()} ranks a change among, in words: the reference
+   * history of {@link #history()}.
+   */
+  public String rankedAmong() {
+    return rankedAmong;
+  }
+
   @Override
-  public RiskScore score(FeatureVector features) {
+  public ChangeRisk score(FeatureVector features) {
     check(features);
-    double logit = model.logit(features);
-    ChangeRisk risk =
-        new ChangeRisk(
-            model.platt().probability(logit),
-            history.percentile(logit),
-            model.contributions(features),
-            model.id(),
-            model.version());
-    return new RiskScore(risk, logit, model.intercept());
+    return model.risk(features, history);
   }
 
   /**
@@ -99,6 +106,12 @@ public final class ModelRiskScorer implements RiskScorer {
 
   @Override
   public String toString() {
-    return "ModelRiskScorer[" + model.id() + " " + model.version() + ", " + history + "]";
+    return "ModelRiskScorer["
+        + model.id()
+        + " "
+        + model.version()
+        + ", ranked among "
+        + rankedAmong
+        + "]";
   }
 }

@@ -7,9 +7,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a logit stands among a repository's history: the sorted logits of its landed changes (all
- * of them, or evenly spaced quantiles of them), and the percentile of a logit among them — the
- * share below it, ties counted half.
+ * Where a logit stands among a reference history: the sorted logits of its changes (all of them, or
+ * evenly spaced quantiles of them), and the percentile of a logit among them — the share below it,
+ * ties counted half. This is the one place a percentile is computed ({@link RiskModel#risk}, {@link
+ * ModelRiskScorer}); the history is a repository's landed changes or a model's training history.
  *
  * <p>Immutable and thread-safe.
  */

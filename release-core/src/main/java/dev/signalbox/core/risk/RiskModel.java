@@ -69,25 +69,22 @@ public record RiskModel(
 
   /**
    * The {@link ChangeRisk} a change request carries: the calibrated probability, the change's
-   * percentile among {@code history} (the share of the repository's landed changes with a lower
-   * logit, ties counted half; 50 when the history is empty), each term's contribution, and this
-   * model's id and version.
+   * percentile among {@code history} ({@link PercentileTable#percentile}), the uncalibrated logit,
+   * the intercept and each term's contribution, and this model's id and version.
+   *
+   * @throws dev.signalbox.core.InvalidValueException if an argument is null
    */
-  public ChangeRisk risk(FeatureVector features, List<FeatureVector> history) {
+  public ChangeRisk risk(FeatureVector features, PercentileTable history) {
     Checks.present(RiskModel.class, "features", features);
-    Checks.list(RiskModel.class, "history", history);
+    Checks.present(RiskModel.class, "history", history);
     double logit = logit(features);
-    double below = 0;
-    for (FeatureVector landed : history) {
-      double other = logit(landed);
-      if (other < logit) {
-        below += 1;
-      } else if (other == logit) {
-        below += 0.5;
-      }
-    }
-    double percentile = history.isEmpty() ? 50 : 100 * below / history.size();
     return new ChangeRisk(
-        platt.probability(logit), percentile, contributions(features), id, version);
+        platt.probability(logit),
+        history.percentile(logit),
+        logit,
+        intercept,
+        contributions(features),
+        id,
+        version);
   }
 }

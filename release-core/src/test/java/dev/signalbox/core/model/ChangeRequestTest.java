@@ -42,7 +42,7 @@ class ChangeRequestTest {
   private static final BlastRadius RADIUS = BlastRadius.of(BlastLevel.LOW, "auth");
   private static final Scope SCOPE = Scope.ofPaths("src/auth/**");
   private static final ChangeRef DEP = ChangeRef.of("acme/platform", "7");
-  private static final ChangeRisk RISK = new ChangeRisk(0.1, 40, List.of(), "m", "1");
+  private static final ChangeRisk RISK = new ChangeRisk(0.1, 40, -2.2, -2.2, List.of(), "m", "1");
 
   /** A builder with every required field set and nothing else. */
   private static ChangeRequest.Builder required() {

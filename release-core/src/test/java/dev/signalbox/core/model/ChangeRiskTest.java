@@ -21,9 +21,16 @@ class ChangeRiskTest {
   private static final FeatureContribution SIZE =
       new FeatureContribution("lines_changed", 420, -0.2);
 
+  /** A risk whose logit is the intercept -2 plus the contributions, when there are any. */
   private static ChangeRisk risk(
       double probability, double percentile, List<FeatureContribution> contributions) {
-    return new ChangeRisk(probability, percentile, contributions, "revert-90d", "2026.11");
+    double logit = -2;
+    for (FeatureContribution contribution :
+        contributions == null ? List.<FeatureContribution>of() : contributions) {
+      logit += contribution == null ? 0 : contribution.contribution();
+    }
+    return new ChangeRisk(
+        probability, percentile, logit, -2, contributions, "revert-90d", "2026.11");
   }
 
   @Test
@@ -31,7 +38,55 @@ class ChangeRiskTest {
     ChangeRisk risk = risk(0.12, 87.5, List.of(MIGRATION, SIZE));
     assertThat(risk.probability()).isEqualTo(0.12);
     assertThat(risk.percentile()).isEqualTo(87.5);
+    assertThat(risk.logit()).isEqualTo(-2 + 0.9 - 0.2);
+    assertThat(risk.intercept()).isEqualTo(-2);
     assertThat(risk.contributions()).containsExactly(MIGRATION, SIZE);
+  }
+
+  @Test
+  void theInterceptAndContributionsMustAddUpToTheLogit() {
+    assertRejected(
+        () -> new ChangeRisk(0.3, 50, -1.0, -2, List.of(MIGRATION, SIZE), "m", "1"),
+        ChangeRisk.class,
+        "logit",
+        "logit must be the intercept plus the contributions (-1.3), was -1.0");
+    assertRejected(
+        () -> new ChangeRisk(0.3, 50, -2, -1.9, List.of(), "m", "1"),
+        ChangeRisk.class,
+        "logit",
+        "logit must be the intercept plus the contributions (-1.9), was -2.0");
+    // rounding is tolerated, relative to the magnitudes summed
+    double summed = 1e6 + 0.1 - 1e6;
+    assertThat(
+            new ChangeRisk(
+                    0.3,
+                    50,
+                    0.1,
+                    0,
+                    List.of(
+                        new FeatureContribution("a", 1, 1e6),
+                        new FeatureContribution("b", 1, 0.1),
+                        new FeatureContribution("c", 1, -1e6)),
+                    "m",
+                    "1")
+                .logit())
+        .isEqualTo(0.1)
+        .isNotEqualTo(summed);
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY})
+  void rejectsALogitOrInterceptThatIsNotFinite(double value) {
+    assertRejected(
+        () -> new ChangeRisk(0.5, 50, value, 0, List.of(), "m", "1"),
+        ChangeRisk.class,
+        "logit",
+        "logit must be finite, was " + value);
+    assertRejected(
+        () -> new ChangeRisk(0.5, 50, 0, value, List.of(), "m", "1"),
+        ChangeRisk.class,
+        "intercept",
+        "intercept must be finite, was " + value);
   }
 
   @Test
@@ -85,12 +140,12 @@ class ChangeRiskTest {
   @Test
   void rejectsModelIdsThatAreNotTokens() {
     assertRejected(
-        () -> new ChangeRisk(0.5, 50, List.of(), "revert 90d", "1"),
+        () -> new ChangeRisk(0.5, 50, 0, 0, List.of(), "revert 90d", "1"),
         ChangeRisk.class,
         "modelId",
         "modelId must not contain whitespace or control characters, was \"revert 90d\"");
     assertRejected(
-        () -> new ChangeRisk(0.5, 50, List.of(), "m", ""),
+        () -> new ChangeRisk(0.5, 50, 0, 0, List.of(), "m", ""),
         ChangeRisk.class,
         "modelVersion",
         "modelVersion must not be empty, was \"\"");
@@ -112,9 +167,11 @@ class ChangeRiskTest {
     assertNullRejected(
         () -> risk(0.5, 50, Arrays.asList(MIGRATION, null)), ChangeRisk.class, "contributions[1]");
     assertNullRejected(
-        () -> new ChangeRisk(0.5, 50, List.of(), null, "1"), ChangeRisk.class, "modelId");
+        () -> new ChangeRisk(0.5, 50, 0, 0, List.of(), null, "1"), ChangeRisk.class, "modelId");
     assertNullRejected(
-        () -> new ChangeRisk(0.5, 50, List.of(), "m", null), ChangeRisk.class, "modelVersion");
+        () -> new ChangeRisk(0.5, 50, 0, 0, List.of(), "m", null),
+        ChangeRisk.class,
+        "modelVersion");
   }
 
   @Test

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 class ValueEdgesTest {
   @Test
   void negativeZeroBecomesZero() {
-    ChangeRisk risk = new ChangeRisk(-0.0, -0.0, List.of(), "m", "1");
+    ChangeRisk risk = new ChangeRisk(-0.0, -0.0, -0.0, -0.0, List.of(), "m", "1");
     assertThat(Double.doubleToRawLongBits(risk.probability())).isZero();
     assertThat(Double.doubleToRawLongBits(risk.percentile())).isZero();
-    assertThat(risk).isEqualTo(new ChangeRisk(0.0, 0.0, List.of(), "m", "1"));
+    assertThat(risk).isEqualTo(new ChangeRisk(0.0, 0.0, 0.0, 0.0, List.of(), "m", "1"));
     FeatureContribution contribution = new FeatureContribution("lines", -0.0, -0.0);
     assertThat(contribution).isEqualTo(new FeatureContribution("lines", 0.0, 0.0));
     assertThat(new ErrorBudget("slo", Scope.everything(), -0.0, Samples.T0))

@@ -210,6 +210,8 @@ class RequestForChangeTest {
                 new ChangeRisk(
                     0.043,
                     71,
+                    -3.0,
+                    -3.1,
                     List.of(new FeatureContribution("lines", 0.2, 0.1)),
                     "signalbox-risk",
                     "1.0"))

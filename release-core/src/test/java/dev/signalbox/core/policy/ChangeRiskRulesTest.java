@@ -93,6 +93,8 @@ class ChangeRiskRulesTest {
                 new ChangeRisk(
                     p,
                     80,
+                    -2.1,
+                    -2.5,
                     List.of(new FeatureContribution("log1p(lines_added)", 3, 0.4)),
                     "signalbox-default",
                     "2026.11.1")));
@@ -181,16 +183,20 @@ class ChangeRiskRulesTest {
                 + " only with a signed risk acceptance of at least that probability");
     assertThat(actions(held, "risk-acceptance"))
         .containsExactly(
-            "needs a risk acceptance of probability at least 0.08 signed by a human with role"
-                + " incident-commander or release-manager (AcceptanceDraft.of pre-fills it)");
+            "needs a risk acceptance that \"the change is reverted within 90 days, as model"
+                + " signalbox-default 2026.11.1 scores it\" at a probability of at least 0.08,"
+                + " signed by a human with role incident-commander or release-manager"
+                + " (AcceptanceDraft.of pre-fills it)");
 
     AcceptanceDraft draft = AcceptanceDraft.of(change, ACCEPTING).orElseThrow();
     RiskAcceptance tooLow =
         new AcceptanceDraft(
                 draft.change(), draft.contentDigest(), draft.policyDigest(), draft.risk(), 0.05)
             .complete("small", "revert", "rita", NOW.minusSeconds(60), NOW.plusSeconds(3600));
-    assertThat(ACCEPTING.decide(change, accepted(change, tooLow)).outcome())
-        .isEqualTo(Outcome.NOT_YET);
+    Decision tooLowDecision = ACCEPTING.decide(change, accepted(change, tooLow));
+    assertThat(tooLowDecision.outcome()).isEqualTo(Outcome.NOT_YET);
+    assertThat(messages(tooLowDecision, "risk-acceptance"))
+        .contains("risk acceptance by rita accepts 5.0%, below the score");
 
     RiskAcceptance covering =
         draft.complete(
@@ -218,15 +224,7 @@ class ChangeRiskRulesTest {
   }
 
   private static ReleaseContext accepted(ChangeRequest change, RiskAcceptance acceptance) {
-    List<TrustedVerdict> verdicts = List.of(approval(change, 0));
-    return ReleaseContext.at(NOW)
-        .withEvidence(
-            Evidence.of(
-                verdicts,
-                List.of(TrustedValues.acceptance(acceptance, RITA, "key-rita")),
-                List.of(),
-                List.of(),
-                List.of()));
+    return accepted(change, acceptance, RITA);
   }
 
   @Test
@@ -241,11 +239,169 @@ class ChangeRiskRulesTest {
     assertThat(draft.policyDigest()).isEqualTo(ACCEPTING.digest());
     assertThat(draft.risk())
         .isEqualTo(
-            "the change is reverted within 90 days (calibrated risk 8.0%, percentile 80, model"
-                + " signalbox-default 2026.11.1)");
+            "the change is reverted within 90 days, as model signalbox-default 2026.11.1 scores it")
+        .isEqualTo(AcceptanceDraft.subject(change.risk().orElseThrow()));
     DocumentCodec json = DocumentCodec.json();
     assertThat(json.read(json.write(draft), AcceptanceDraft.class)).isEqualTo(draft);
     assertThat(AcceptanceDraft.of(change(Optional.empty()), ACCEPTING)).isEmpty();
+  }
+
+  private static ReleaseContext accepted(
+      ChangeRequest change, RiskAcceptance acceptance, Human signer) {
+    return ReleaseContext.at(NOW)
+        .withEvidence(
+            Evidence.of(
+                List.of(approval(change, 0)),
+                List.of(TrustedValues.acceptance(acceptance, signer, "key-" + signer.id())),
+                List.of(),
+                List.of(),
+                List.of()));
+  }
+
+  private static RiskAcceptance fromDraft(ChangeRequest change, double probability) {
+    AcceptanceDraft draft = AcceptanceDraft.of(change, ACCEPTING).orElseThrow();
+    return new AcceptanceDraft(
+            draft.change(), draft.contentDigest(), draft.policyDigest(), draft.risk(), probability)
+        .complete(
+            "behind a flag",
+            "turn the flag off",
+            "rita",
+            NOW.minusSeconds(60),
+            NOW.plusSeconds(3600));
+  }
+
+  /** The hold names its rule, {@code risk-acceptance}, in its reason and its required action. */
+  @Test
+  void theHoldIsTheRiskAcceptanceRulesAndSaysWhatToDo() {
+    ChangeRequest change = change(0.08);
+
+    Decision held = ACCEPTING.decide(change, approvedBy(change, 1));
+
+    assertThat(held.outcome()).isEqualTo(Outcome.NOT_YET);
+    assertThat(held.required())
+        .containsExactly(
+            new RequiredAction(
+                "risk-acceptance",
+                "needs a risk acceptance that \"the change is reverted within 90 days, as model"
+                    + " signalbox-default 2026.11.1 scores it\" at a probability of at least 0.08,"
+                    + " signed by a human with role incident-commander or release-manager"
+                    + " (AcceptanceDraft.of pre-fills it)"));
+    Reason reason = held.reasons().get(0);
+    assertThat(reason.rule()).isEqualTo("risk-acceptance");
+    assertThat(reason.evidence())
+        .containsEntry("probability", "0.08")
+        .containsEntry("threshold", "0.05");
+    assertThat(held.earliestRetry()).isEmpty();
+  }
+
+  /**
+   * A score exactly at {@code acceptanceAbove} is held; an acceptance of exactly the score ships
+   * it.
+   */
+  @Test
+  void aScoreExactlyAtTheThresholdNeedsAnAcceptanceAndOneOfExactlyTheScoreCoversIt() {
+    ChangeRequest atThreshold = change(0.05);
+    assertThat(ACCEPTING.decide(atThreshold, approvedBy(atThreshold, 1)).outcome())
+        .isEqualTo(Outcome.NOT_YET);
+    Decision exact =
+        ACCEPTING.decide(atThreshold, accepted(atThreshold, fromDraft(atThreshold, 0.05)));
+    assertThat(exact.outcome()).isEqualTo(Outcome.SHIP);
+    assertThat(messages(exact, "risk-acceptance"))
+        .containsExactly("calibrated risk 5.0% is accepted by rita (up to 5.0%)");
+
+    ChangeRequest below = change(Math.nextDown(0.05));
+    assertThat(ACCEPTING.decide(below, approvedBy(below, 1)).outcome()).isEqualTo(Outcome.SHIP);
+  }
+
+  /** A role's limit is inclusive: a release manager (up to 10%) may accept exactly 10%. */
+  @Test
+  void aRoleMayAcceptExactlyItsLimit() {
+    ChangeRequest change = change(0.1);
+    assertThat(ACCEPTING.decide(change, accepted(change, fromDraft(change, 0.1))).outcome())
+        .isEqualTo(Outcome.SHIP);
+    ChangeRequest above = change(Math.nextUp(0.1));
+    Decision held = ACCEPTING.decide(above, accepted(above, fromDraft(above, Math.nextUp(0.1))));
+    assertThat(held.outcome()).isEqualTo(Outcome.NOT_YET);
+    assertThat(actions(held, "risk-acceptance"))
+        .singleElement()
+        .asString()
+        .contains("with role incident-commander (");
+  }
+
+  /**
+   * A signer whose only role has no limits configured may accept nothing: the acceptance counts for
+   * nothing, and acceptance-limits says why.
+   */
+  @Test
+  void aSignatoryWhoseRoleHasNoLimitsCannotAcceptTheRisk() {
+    ChangeRequest change = change(0.08);
+    Human engineer = Human.of("erin", "Erin", "engineer");
+
+    Decision held = ACCEPTING.decide(change, accepted(change, fromDraft(change, 0.08), engineer));
+
+    assertThat(held.outcome()).isEqualTo(Outcome.NOT_YET);
+    assertThat(messages(held, "risk-acceptance"))
+        .containsExactly(
+            "calibrated risk 8.0% (model signalbox-default 2026.11.1) is at least 5.0%: it ships"
+                + " only with a signed risk acceptance of at least that probability");
+    assertThat(messages(held, "acceptance-limits"))
+        .containsExactly(
+            "risk acceptance by erin does not count: none of the roles [engineer] may accept"
+                + " probability 0.08 at blast radius LOW");
+  }
+
+  /**
+   * An acceptance of another risk — here a FIX_NOW finding's, at a probability above the score —
+   * does not cover the calibrated risk; one made from the draft does.
+   */
+  @Test
+  void anAcceptanceOfAnotherRiskDoesNotCoverTheScore() {
+    ChangeRequest change = change(0.08);
+    AcceptanceDraft draft = AcceptanceDraft.of(change, ACCEPTING).orElseThrow();
+    RiskAcceptance other =
+        new RiskAcceptance(
+            draft.change(),
+            draft.contentDigest(),
+            draft.policyDigest(),
+            "the login page leaks the session id to analytics",
+            0.09,
+            "analytics is first-party",
+            "rotate the sessions",
+            "rita",
+            NOW.minusSeconds(60),
+            NOW.plusSeconds(3600),
+            java.util.Set.of("session-leak"));
+
+    Decision held = ACCEPTING.decide(change, accepted(change, other));
+
+    assertThat(held.outcome()).isEqualTo(Outcome.NOT_YET);
+    assertThat(messages(held, "risk-acceptance"))
+        .contains(
+            "risk acceptance by rita accepts another risk, \"the login page leaks the session id to"
+                + " analytics\"");
+    assertThat(ACCEPTING.decide(change, accepted(change, fromDraft(change, 0.09))).outcome())
+        .isEqualTo(Outcome.SHIP);
+  }
+
+  /**
+   * An acceptance of the same change's score by another model (or version) does not cover it: the
+   * probabilities of two models are not on one scale.
+   */
+  @Test
+  void anAcceptanceOfAnotherModelsScoreDoesNotCoverIt() {
+    ChangeRequest change = change(0.08);
+    AcceptanceDraft draft = AcceptanceDraft.of(change, ACCEPTING).orElseThrow();
+    RiskAcceptance olderModel =
+        new AcceptanceDraft(
+                draft.change(),
+                draft.contentDigest(),
+                draft.policyDigest(),
+                "the change is reverted within 90 days, as model signalbox-default 2026.10.1 scores it",
+                0.08)
+            .complete("small", "revert", "rita", NOW.minusSeconds(60), NOW.plusSeconds(3600));
+
+    assertThat(ACCEPTING.decide(change, accepted(change, olderModel)).outcome())
+        .isEqualTo(Outcome.NOT_YET);
   }
 
   private static ReleaseCalendar frozen(FreezeLevel level) {

@@ -103,7 +103,9 @@ class PolicyLoaderTest {
         ReleasePolicy.loader().load(DefaultPolicy.TEXT.replace("riskyAbove: 0.2", "riskyAbove: 1"));
     dev.signalbox.core.model.ChangeRequest certain =
         Examples.change().toBuilder()
-            .risk(new dev.signalbox.core.model.ChangeRisk(1.0, 99, java.util.List.of(), "m", "1"))
+            .risk(
+                new dev.signalbox.core.model.ChangeRisk(
+                    1.0, 99, 9.0, 9.0, java.util.List.of(), "m", "1"))
             .build();
     assertThat(off.requiredSurfaces(certain).get(RiskSurface.CODE_QUALITY))
         .isEqualTo(new Requirement(1, 1));

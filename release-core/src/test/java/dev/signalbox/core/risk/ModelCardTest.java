@@ -3,7 +3,7 @@ package dev.signalbox.core.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.signalbox.core.spi.RiskScore;
+import dev.signalbox.core.model.ChangeRisk;
 import dev.signalbox.core.spi.RiskScorer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -127,17 +127,48 @@ class ModelCardTest {
     small[ChangeFeature.FILE_AGE_DAYS_MEAN.index()] = 30;
     double[] large = small.clone();
     large[strongest.feature().index()] = 500;
-    RiskScore one = RiskScorer.defaults().score(FeatureVector.of(small));
-    RiskScore many = RiskScorer.defaults().score(FeatureVector.of(large));
+    ChangeRisk one = RiskScorer.defaults().score(FeatureVector.of(small));
+    ChangeRisk many = RiskScorer.defaults().score(FeatureVector.of(large));
 
-    assertThat(one.risk().modelId()).isEqualTo(ModelCard.DEFAULT_ID);
+    assertThat(one.modelId()).isEqualTo(ModelCard.DEFAULT_ID);
     assertThat(one.probability())
         .isEqualTo(card.model().probability(FeatureVector.of(small)))
         .isBetween(0.0, 1.0);
     assertThat(many.probability()).isGreaterThan(one.probability());
-    assertThat(many.risk().percentile()).isGreaterThan(one.risk().percentile());
-    double sum = many.risk().contributions().stream().mapToDouble(c -> c.contribution()).sum();
+    assertThat(many.percentile()).isGreaterThan(one.percentile());
+    double sum = many.contributions().stream().mapToDouble(c -> c.contribution()).sum();
     assertThat(sum).isCloseTo(many.logit() - many.intercept(), within(1e-9));
+  }
+
+  /**
+   * Without a repository at hand, the default scorer ranks a change among the model's training
+   * history, and says so; {@code GitRiskScorerTest} shows the repository's own history is used
+   * where it was read.
+   */
+  @Test
+  void theDefaultScorerRanksAmongTheTrainingHistoryAndSaysSo() {
+    ModelCard card = ModelCard.defaults();
+    ModelRiskScorer scorer = card.scorer();
+    assertThat(scorer.rankedAmong())
+        .isEqualTo(
+            "the training history of "
+                + ModelCard.DEFAULT_ID
+                + " "
+                + ModelCard.DEFAULT_VERSION
+                + " (every usable commit of "
+                + String.join(", ", ModelCard.DEFAULT_DATA)
+                + ")");
+    assertThat(scorer.history()).isEqualTo(card.history());
+    assertThat(scorer.history().size()).isEqualTo(ModelCard.QUANTILES);
+    double[] values = new double[ChangeFeature.values().length];
+    values[ChangeFeature.FILES_CHANGED.index()] = 4;
+    values[ChangeFeature.LINES_ADDED.index()] = 120;
+    FeatureVector features = FeatureVector.of(values);
+    ChangeRisk risk = RiskScorer.defaults().score(features);
+    assertThat(risk).isEqualTo(scorer.score(features));
+    assertThat(risk.percentile())
+        .isEqualTo(card.history().percentile(card.model().logit(features)));
+    assertThat(RiskScorer.defaults().toString()).contains("ranked among the training history");
   }
 
   @Test

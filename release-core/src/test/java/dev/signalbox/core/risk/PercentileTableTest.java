@@ -21,8 +21,9 @@ class PercentileTableTest {
     assertThat(PercentileTable.empty().percentile(5)).isEqualTo(50);
   }
 
+  /** The table ranks as counting by hand does: the share of the history below, ties half. */
   @Test
-  void agreesWithTheModelsRankingOfItsHistory() {
+  void ranksAChangeAmongItsHistoryAsCountingDoes() {
     RiskModel model =
         new RiskModel(
             "m",
@@ -34,10 +35,12 @@ class PercentileTableTest {
 
     PercentileTable table = PercentileTable.of(model, history);
 
-    assertThat(table.percentile(model.logit(lines(10))))
-        .isEqualTo(model.risk(lines(10), history).percentile());
-    assertThat(table.percentile(model.logit(lines(1000))))
-        .isEqualTo(model.risk(lines(1000), history).percentile());
+    // lines(10): lines(1) below, two ties: (1 + 2 / 2) / 4
+    assertThat(table.percentile(model.logit(lines(10)))).isEqualTo(50.0);
+    assertThat(model.risk(lines(10), table).percentile()).isEqualTo(50.0);
+    assertThat(model.risk(lines(1000), table).percentile()).isEqualTo(100.0);
+    assertThat(model.risk(lines(0), table).percentile()).isEqualTo(0.0);
+    assertThat(model.risk(lines(1), table).percentile()).isEqualTo(12.5);
   }
 
   @Test

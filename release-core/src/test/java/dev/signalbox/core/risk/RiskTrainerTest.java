@@ -150,16 +150,19 @@ class RiskTrainerTest {
       history.add(vector(files, 0));
     }
 
-    ChangeRisk riskiest = model.risk(vector(20, 0), history);
-    ChangeRisk safest = model.risk(vector(0, 1), history);
+    PercentileTable table = PercentileTable.of(model, history);
+    ChangeRisk riskiest = model.risk(vector(20, 0), table);
+    ChangeRisk safest = model.risk(vector(0, 1), table);
 
     assertThat(riskiest.probability()).isEqualTo(model.probability(vector(20, 0)));
     assertThat(riskiest.percentile()).isEqualTo(100.0);
     assertThat(safest.percentile()).isEqualTo(0.0);
-    assertThat(model.risk(vector(4, 0), history).percentile()).isEqualTo(45.0);
+    assertThat(model.risk(vector(4, 0), table).percentile()).isEqualTo(45.0);
+    assertThat(riskiest.logit()).isEqualTo(model.logit(vector(20, 0)));
+    assertThat(riskiest.intercept()).isEqualTo(model.intercept());
     assertThat(riskiest.contributions()).isEqualTo(model.contributions(vector(20, 0)));
     assertThat(riskiest.modelId()).isEqualTo("synthetic");
     assertThat(riskiest.modelVersion()).isEqualTo("7");
-    assertThat(model.risk(vector(3, 0), List.of()).percentile()).isEqualTo(50.0);
+    assertThat(model.risk(vector(3, 0), PercentileTable.empty()).percentile()).isEqualTo(50.0);
   }
 }

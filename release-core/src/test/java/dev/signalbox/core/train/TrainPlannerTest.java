@@ -195,16 +195,16 @@ class TrainPlannerTest {
     ChangeRequest first =
         change("acme/shop", "1", "a")
             .proposedAt(NOW.minus(Duration.ofDays(2)))
-            .risk(new ChangeRisk(0.1, 50, List.of(), "model", "1"))
+            .risk(new ChangeRisk(0.1, 50, -2.2, -2.2, List.of(), "model", "1"))
             .build();
     ChangeRequest second =
         change("acme/shop", "2", "b")
             .proposedAt(NOW.minus(Duration.ofDays(1)))
-            .risk(new ChangeRisk(0.2, 50, List.of(), "model", "1"))
+            .risk(new ChangeRisk(0.2, 50, -1.4, -1.4, List.of(), "model", "1"))
             .build();
     ChangeRequest over =
         change("acme/shop", "3", "c")
-            .risk(new ChangeRisk(0.01, 50, List.of(), "model", "1"))
+            .risk(new ChangeRisk(0.01, 50, -4.6, -4.6, List.of(), "model", "1"))
             .build();
     TrainPlan plan =
         planner.plan(

@@ -1,13 +1,13 @@
 package dev.signalbox.git.risk;
 
 import dev.signalbox.core.InvalidValueException;
+import dev.signalbox.core.model.ChangeRisk;
 import dev.signalbox.core.model.Revision;
 import dev.signalbox.core.risk.FeatureVector;
 import dev.signalbox.core.risk.ModelCard;
 import dev.signalbox.core.risk.ModelRiskScorer;
 import dev.signalbox.core.risk.PercentileTable;
 import dev.signalbox.core.risk.RiskModel;
-import dev.signalbox.core.spi.RiskScore;
 import dev.signalbox.core.spi.VersionControlException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,7 +29,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Scores changes in a git repository with a {@link RiskModel}: the features of a change come from
  * the repository's history as {@link RiskHistory} computes them, with only what was known at the
- * change's base, and the change is ranked among the landed changes of that history.
+ * change's base, and the change's {@link ChangeRisk#percentile() percentile} ranks it among the
+ * repository's own history — every non-merge commit on the base's first-parent history, each scored
+ * with what was known when it landed.
  *
  * <p>{@link #score} reads the base's whole first-parent history (one pass, kept for the few most
  * recently used bases), so its first call on a base costs about what {@link RiskHistory#read}
@@ -90,7 +92,7 @@ public final class GitRiskScorer {
    *     {@code head} shares no history with {@code base}
    * @throws VersionControlException if the repository cannot be read
    */
-  public RiskScore score(Revision base, Revision head) {
+  public ChangeRisk score(Revision base, Revision head) {
     present("base", base);
     present("head", head);
     try (Repository repository = open();
@@ -129,7 +131,18 @@ public final class GitRiskScorer {
     for (LandedCommit commit : pass.landed()) {
       landed.add(commit.features());
     }
-    Known known = new Known(pass, ModelRiskScorer.create(model, PercentileTable.of(model, landed)));
+    Known known =
+        new Known(
+            pass,
+            ModelRiskScorer.create(
+                model,
+                PercentileTable.of(model, landed),
+                "the "
+                    + landed.size()
+                    + " landed changes of the repository at "
+                    + gitDir
+                    + " up to "
+                    + sha));
     synchronized (cache) {
       cache.put(sha, known);
     }

@@ -46,7 +46,7 @@ final class HistoryState {
   private static final class AuthorRecord {
     int commits;
 
-    /** The commit times of the reverts of the author's commits, one per revert. */
+    /** When the reverts of the author's commits landed, one per revert. */
     final List<Long> reverts = new ArrayList<>(2);
 
     /**
@@ -280,7 +280,7 @@ final class HistoryState {
     }
     authors.computeIfAbsent(commit.email(), e -> new AuthorRecord()).commits++;
     for (Revert revert : reverts) {
-      reverted(revert, commit);
+      reverted(revert, commit, time);
     }
     return index;
   }
@@ -310,27 +310,33 @@ final class HistoryState {
    * shadow an older landed commit of the same subject), but it is no row of the risk data: a revert
    * that names it reverts nothing.
    */
-  void addMerged(Commit commit) {
+  void addMerged(Commit commit, long landedAt) {
     List<Revert> reverts = resolve(commit);
     remember(commit, false);
     for (Revert revert : reverts) {
-      reverted(revert, commit);
+      reverted(revert, commit, landedAt);
     }
   }
 
-  private void reverted(Revert revert, Commit by) {
+  /**
+   * Notes that {@code by} reverts the commit {@code revert} names; {@code by} landed at {@code
+   * landedAt} (its own commit time on the first-parent line, its merge's off it), from which on it
+   * counts against the reverted commit's author. The label keeps the revert's own commit time.
+   */
+  private void reverted(Revert revert, Commit by, long landedAt) {
     int target = revert.index();
     if (firstRevert.get(target) == null) {
       firstRevert.set(target, new RevertEvent(by.sha(), by.commitTime(), revert.kind()));
     }
     // Every revert counts against the author, a second one of the same commit too (as in the risk
     // data: folly 8bfe87c401 counts b09dfe2d9b twice, reverted and then named by a back-out).
-    // Only a revert whose commit time is strictly earlier counts for a later commit: one landing in
-    // the same second does not (folly 7a18d18231 and 436e7fd699).
+    // Only a revert that landed strictly earlier counts for a later commit: one landing in the same
+    // second does not (folly 7a18d18231 and 436e7fd699). A revert on a merged branch lands with
+    // its merge.
     authors
         .computeIfAbsent(seen.get(target).email(), e -> new AuthorRecord())
         .reverts
-        .add(by.commitTime());
+        .add(landedAt);
   }
 
   /** The revert outcome of the commit at {@code index}, from every commit added so far. */

@@ -22,12 +22,13 @@ import java.util.Map;
  * The risk commands, run from the command line:
  *
  * <ul>
- *   <li>{@code parity <git-dir> <revision> <csv>} — computes every column for the history and
- *       prints, per column, on how many of the CSV's commits it disagrees;
+ *   <li>{@code parity <git-dir> <revision> <csv>} — computes every column for the history as the
+ *       risk data does ({@link RiskHistory#readAsTheRiskData}) and prints, per column, on how many
+ *       of the CSV's commits it disagrees;
  *   <li>{@code evaluate <risk-data-dir>} — the leave-one-repository-out protocol of {@code
  *       risk-data/README.md} over the CSVs in the folder, as Markdown;
  *   <li>{@code features <git-dir> <revision>} — writes the history's rows as CSV to standard
- *       output;
+ *       output, computed as the risk data does;
  *   <li>{@code score <git-dir> [<commit>]} — writes {@code sha,probability} for every non-merge
  *       commit on the commit's (by default HEAD's) first-parent history, each scored by the default
  *       model with only what was known when it landed, in one pass;
@@ -53,7 +54,7 @@ public final class RiskCommand {
     } else if (args.length == 2 && args[0].equals("evaluate")) {
       evaluate(Path.of(args[1]), out);
     } else if (args.length == 3 && args[0].equals("features")) {
-      RiskCsv.write(RiskHistory.read(Path.of(args[1]), args[2]), out);
+      RiskCsv.write(RiskHistory.readAsTheRiskData(Path.of(args[1]), args[2]), out);
     } else if ((args.length == 2 || args.length == 3) && args[0].equals("score")) {
       score(Path.of(args[1]), args.length == 3 ? args[2] : "HEAD", out);
     } else if ((args.length == 2 || args.length == 3) && args[0].equals("compare")) {
@@ -117,7 +118,7 @@ public final class RiskCommand {
 
   static void parity(Path gitDir, String revision, Path csv, PrintStream out) throws IOException {
     long start = System.nanoTime();
-    List<LandedCommit> commits = RiskHistory.read(gitDir, revision);
+    List<LandedCommit> commits = RiskHistory.readAsTheRiskData(gitDir, revision);
     double seconds = (System.nanoTime() - start) / 1e9;
     List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
     List<String> header = List.of(lines.get(0).split(",", -1));

@@ -5,6 +5,7 @@ import dev.signalbox.core.risk.FeatureVector;
 import dev.signalbox.core.spi.VersionControlException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -16,6 +17,7 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevFlag;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.jspecify.annotations.Nullable;
@@ -25,9 +27,11 @@ import org.jspecify.annotations.Nullable;
  * features known when it landed and whether a later commit reverted it.
  *
  * <p>One pass over the history with incremental state — per-path, per-author and revert indexes —
- * so the cost grows with the history's diffs, not with its length squared. Works on partial clones:
- * a blob missing from the object store counts as a binary file. Thread-safe: each call opens its
- * own reader.
+ * so the cost grows with the history's diffs, not with its length squared. A commit of a merged
+ * branch is no row, but it may revert a landed commit: it becomes known when its merge lands on the
+ * first-parent line, whatever its own commit time, so that no feature sees it earlier. Works on
+ * partial clones: a blob missing from the object store counts as a binary file. Thread-safe: each
+ * call opens its own reader.
  */
 public final class RiskHistory {
   private final Repository repository;
@@ -52,16 +56,50 @@ public final class RiskHistory {
    * @throws InvalidValueException if the revision does not resolve to a commit
    */
   public static List<LandedCommit> read(Path gitDir, String revision) {
+    return read(gitDir, revision, MergedCommits.KNOWN_WHEN_MERGED);
+  }
+
+  /**
+   * Reads {@code revision}'s history as the risk data's CSVs compute it, for parity with them: as
+   * {@link #read}, except that a commit of a merged branch is known from its own commit time rather
+   * than from its merge (see {@link MergedCommits#KNOWN_FROM_COMMIT_TIME}).
+   *
+   * @throws VersionControlException if the repository cannot be opened or read
+   * @throws InvalidValueException if the revision does not resolve to a commit
+   */
+  public static List<LandedCommit> readAsTheRiskData(Path gitDir, String revision) {
+    return read(gitDir, revision, MergedCommits.KNOWN_FROM_COMMIT_TIME);
+  }
+
+  private static List<LandedCommit> read(Path gitDir, String revision, MergedCommits merged) {
     FileRepositoryBuilder builder = new FileRepositoryBuilder();
     builder.findGitDir(gitDir.toFile());
     if (builder.getGitDir() == null) {
       builder.setGitDir(gitDir.toFile());
     }
     try (Repository repository = builder.setMustExist(true).build()) {
-      return of(repository).landed(revision);
+      return of(repository).pass(revision, merged).landed();
     } catch (IOException e) {
       throw new VersionControlException("cannot open the repository at " + gitDir, e);
     }
+  }
+
+  /** When a commit of a merged branch (no row itself, but maybe a revert) becomes known. */
+  enum MergedCommits {
+    /**
+     * When its merge lands on the first-parent line, whatever its own commit time: the features of
+     * a commit see only what had landed before it. The default.
+     */
+    KNOWN_WHEN_MERGED,
+
+    /**
+     * From its own commit time, as the risk data's CSVs compute it: a revert committed on a branch
+     * counts against the reverted author's later commits before its merge lands (jgit.csv counts
+     * 510aed1493, committed on 10 April 2015 and merged on 4 May, for 41c4f9cb2a of 16 April), and
+     * a branch commit dated after every later commit of the line is never known. Only for parity
+     * with that data.
+     */
+    KNOWN_FROM_COMMIT_TIME
   }
 
   /**
@@ -83,6 +121,13 @@ public final class RiskHistory {
    * @throws InvalidValueException if the revision does not resolve to a commit
    */
   Pass pass(String revision) {
+    return pass(revision, MergedCommits.KNOWN_WHEN_MERGED);
+  }
+
+  /**
+   * {@link #pass(String)}, with the commits of merged branches known as {@code mergedCommits} says.
+   */
+  Pass pass(String revision, MergedCommits mergedCommits) {
     try (ObjectReader reader = repository.newObjectReader();
         RevWalk walk = new RevWalk(reader)) {
       ObjectId head = repository.resolve(revision);
@@ -93,35 +138,48 @@ public final class RiskHistory {
       RevCommit tip = walk.parseCommit(head);
       walk.setFirstParent(true);
       walk.markStart(tip);
-      List<RevCommit> chain = new ArrayList<>();
+      List<RevCommit> line = new ArrayList<>();
       for (RevCommit commit : walk) {
-        if (commit.getParentCount() <= 1) {
-          chain.add(commit);
-        }
+        line.add(commit);
       }
-      Collections.reverse(chain);
-      List<RevCommit> merged = mergedCommits(reader, tip, chain);
-      int next = 0;
+      Collections.reverse(line);
       Numstat numstat = new Numstat(reader);
       HistoryState state = new HistoryState();
-      List<HistoryState.Commit> commits = new ArrayList<>(chain.size());
-      List<FeatureVector> features = new ArrayList<>(chain.size());
-      List<Integer> indexes = new ArrayList<>(chain.size());
-      for (RevCommit revCommit : chain) {
-        if (revCommit.getParentCount() == 1) {
-          walk.parseHeaders(revCommit.getParent(0));
+      List<HistoryState.Commit> commits = new ArrayList<>(line.size());
+      List<FeatureVector> features = new ArrayList<>(line.size());
+      List<Integer> indexes = new ArrayList<>(line.size());
+      boolean whenMerged = mergedCommits == MergedCommits.KNOWN_WHEN_MERGED;
+      List<RevCommit> byCommitTime = whenMerged ? List.of() : mergedCommits(reader, tip, line);
+      int next = 0;
+      try (RevWalk branches = new RevWalk(reader)) {
+        Landing landing = new Landing(branches);
+        for (RevCommit revCommit : line) {
+          // a merge lands its branch's commits: known from the merge on, not from their own dates
+          for (RevCommit merged : whenMerged ? landing.land(revCommit) : List.<RevCommit>of()) {
+            state.addMerged(commit(merged, null), revCommit.getCommitTime());
+            merged.disposeBody();
+          }
+          if (revCommit.getParentCount() > 1) {
+            chainDone(revCommit);
+            continue;
+          }
+          while (next < byCommitTime.size()
+              && byCommitTime.get(next).getCommitTime() <= revCommit.getCommitTime()) {
+            RevCommit merged = byCommitTime.get(next++);
+            state.addMerged(commit(merged, null), merged.getCommitTime());
+          }
+          if (revCommit.getParentCount() == 1) {
+            walk.parseHeaders(revCommit.getParent(0));
+          }
+          HistoryState.Commit commit = commit(revCommit, numstat);
+          List<HistoryState.Revert> reverts = state.resolve(commit);
+          boolean isRevert =
+              !reverts.isEmpty() || CommitMessages.hasRevertSubject(commit.subject());
+          features.add(state.features(commit, isRevert));
+          indexes.add(state.add(commit, isRevert, reverts));
+          commits.add(commit);
+          chainDone(revCommit);
         }
-        while (next < merged.size()
-            && merged.get(next).getCommitTime() <= revCommit.getCommitTime()) {
-          state.addMerged(commit(merged.get(next++), null));
-        }
-        HistoryState.Commit commit = commit(revCommit, numstat);
-        List<HistoryState.Revert> reverts = state.resolve(commit);
-        boolean isRevert = !reverts.isEmpty() || CommitMessages.hasRevertSubject(commit.subject());
-        features.add(state.features(commit, isRevert));
-        indexes.add(state.add(commit, isRevert, reverts));
-        commits.add(commit);
-        chainDone(revCommit);
       }
       long horizon = tip.getCommitTime() - HistoryState.WINDOW_SECONDS;
       List<LandedCommit> landed = new ArrayList<>(commits.size());
@@ -174,12 +232,65 @@ public final class RiskHistory {
   }
 
   /**
-   * The non-merge commits reachable from {@code tip} off its first-parent line, oldest commit time
-   * first: a revert may land on a branch that is merged later.
+   * Which commits each commit of a first-parent line lands, taken in line order (oldest first): a
+   * merge lands the non-merge commits of its other parents' history that no earlier commit of the
+   * line reached, oldest commit time first; a commit of the line lands nothing else. One pass:
+   * every commit of the history is visited once, marked as known in its own walk.
+   */
+  private static final class Landing {
+    private final RevWalk walk;
+    private final RevFlag known;
+
+    Landing(RevWalk walk) {
+      this.walk = walk;
+      this.known = walk.newFlag("known");
+    }
+
+    /**
+     * The commits off the line that {@code lineCommit} lands; after the call, everything it reaches
+     * is known.
+     */
+    List<RevCommit> land(RevCommit lineCommit) throws IOException {
+      RevCommit own = walk.parseCommit(lineCommit);
+      List<RevCommit> landed = List.of();
+      if (own.getParentCount() > 1) {
+        landed = new ArrayList<>();
+        ArrayDeque<RevCommit> pending = new ArrayDeque<>();
+        for (int p = 1; p < own.getParentCount(); p++) {
+          pending.push(own.getParent(p));
+        }
+        while (!pending.isEmpty()) {
+          RevCommit next = pending.pop();
+          if (next.has(known)) {
+            continue;
+          }
+          walk.parseHeaders(next);
+          next.add(known);
+          if (next.getParentCount() <= 1) {
+            landed.add(next);
+          }
+          for (RevCommit parent : next.getParents()) {
+            if (!parent.has(known)) {
+              pending.push(parent);
+            }
+          }
+        }
+        landed.sort(Comparator.comparingInt(RevCommit::getCommitTime));
+      }
+      // the first parent was the previous commit of the line, so all it reaches is known already
+      own.add(known);
+      own.disposeBody(); // the line's own walk reads the message
+      return landed;
+    }
+  }
+
+  /**
+   * The non-merge commits reachable from {@code tip} off its first-parent {@code line}, oldest
+   * commit time first: {@link MergedCommits#KNOWN_FROM_COMMIT_TIME}'s order.
    */
   private static List<RevCommit> mergedCommits(
-      ObjectReader reader, RevCommit tip, List<RevCommit> chain) throws IOException {
-    Set<ObjectId> firstParent = new HashSet<>(chain);
+      ObjectReader reader, RevCommit tip, List<RevCommit> line) throws IOException {
+    Set<ObjectId> firstParent = new HashSet<>(line);
     List<RevCommit> merged = new ArrayList<>();
     try (RevWalk all = new RevWalk(reader)) {
       all.markStart(all.parseCommit(tip));

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.signalbox.core.InvalidValueException;
+import dev.signalbox.core.model.ChangeRisk;
 import dev.signalbox.core.model.Revision;
 import dev.signalbox.core.risk.ChangeFeature;
 import dev.signalbox.core.risk.FeatureVector;
 import dev.signalbox.core.risk.ModelCard;
 import dev.signalbox.core.risk.PercentileTable;
 import dev.signalbox.core.risk.RiskModel;
-import dev.signalbox.core.spi.RiskScore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +88,7 @@ class GitRiskScorerTest {
         commit("dave", 4, "Fix the feature", "src/C.java", "c\nc\n", "src/test/CTest.java", "t\n");
 
     GitRiskScorer scorer = GitRiskScorer.create(dir);
-    RiskScore score = scorer.score(revision(base), revision(head));
+    ChangeRisk score = scorer.score(revision(base), revision(head));
 
     // the features of base..head as one change, from the history at base (c1, c2 only)
     List<LandedCommit> history = RiskHistory.read(dir, base.name());
@@ -113,10 +113,17 @@ class GitRiskScorerTest {
     List<FeatureVector> landed = history.stream().map(LandedCommit::features).toList();
     assertThat(score.logit()).isCloseTo(model.logit(features), within(1e-9));
     assertThat(score.probability()).isCloseTo(model.probability(features), within(1e-12));
-    assertThat(score.risk().percentile())
+    assertThat(score.percentile())
         .isEqualTo(PercentileTable.of(model, landed).percentile(score.logit()));
-    assertThat(score.risk().modelId()).isEqualTo(ModelCard.DEFAULT_ID);
-    assertThat(score.risk().contributions()).hasSize(model.terms().size());
+    // ranked among the repository's 2 landed changes at base, not the training history's quantiles
+    double below = 0;
+    for (FeatureVector change : landed) {
+      double logit = model.logit(change);
+      below += logit < score.logit() ? 1 : logit == score.logit() ? 0.5 : 0;
+    }
+    assertThat(score.percentile()).isEqualTo(100 * below / 2).isIn(0.0, 25.0, 50.0, 75.0, 100.0);
+    assertThat(score.modelId()).isEqualTo(ModelCard.DEFAULT_ID);
+    assertThat(score.contributions()).hasSize(model.terms().size());
   }
 
   /** Scoring is a read: it writes no object into the repository (no dangling squashed commit). */
@@ -160,8 +167,8 @@ class GitRiskScorerTest {
     assertThat(forked.getParent(0)).isEqualTo(fork);
 
     GitRiskScorer scorer = GitRiskScorer.create(dir);
-    RiskScore fromFork = scorer.score(revision(tip), revision(forked));
-    RiskScore onTip = scorer.score(revision(tip), revision(rebased));
+    ChangeRisk fromFork = scorer.score(revision(tip), revision(forked));
+    ChangeRisk onTip = scorer.score(revision(tip), revision(rebased));
 
     assertThat(fromFork).isEqualTo(onTip);
   }

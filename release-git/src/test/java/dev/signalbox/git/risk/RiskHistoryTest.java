@@ -537,4 +537,94 @@ class RiskHistoryTest {
     assertThat(rows.get(2).features().get(ChangeFeature.AUTHOR_PRIOR_REVERTED)).isZero();
     assertThat(rows.get(3).features().get(ChangeFeature.AUTHOR_PRIOR_REVERTED)).isEqualTo(1);
   }
+
+  /**
+   * main: alice "Add a" (day 0), bob "Change a" (day 1); a side branch from it where carol reverts
+   * bob's change ({@code revertDay}); main: bob "Add c" (day 3); the side branch merged ({@code
+   * mergeDay}); bob "Add d" (day 5). Returns the rows of main and the revert.
+   */
+  private List<LandedCommit> revertedOnABranchMergedLater(int revertDay, int mergeDay)
+      throws Exception {
+    write("a.txt", "one\n");
+    stage();
+    commit("alice", ZoneOffset.UTC, 0, "Add a");
+    write("a.txt", "two\n");
+    stage();
+    RevCommit change = commit("bob", ZoneOffset.UTC, 1, "Change a");
+    git().checkout().setCreateBranch(true).setName("side").call();
+    write("a.txt", "one\n");
+    stage();
+    RevCommit revert =
+        commit(
+            "carol",
+            ZoneOffset.UTC,
+            revertDay,
+            "Undo the change\n\nThis reverts commit " + change.name() + ".\n");
+    git().checkout().setName("main").call();
+    write("c.txt", "c\n");
+    stage();
+    commit("bob", ZoneOffset.UTC, 3, "Add c");
+    PersonIdent merger =
+        new PersonIdent(
+            "alice", "alice@example.com", T0.plusSeconds(mergeDay * DAY), ZoneOffset.UTC);
+    git().merge().include(revert).setCommit(false).call();
+    git().commit().setMessage("Merge side").setAuthor(merger).setCommitter(merger).call();
+    write("d.txt", "d\n");
+    stage();
+    commit("bob", ZoneOffset.UTC, 5, "Add d");
+    List<LandedCommit> rows = RiskHistory.of(git().getRepository()).landed("main");
+    assertThat(rows).extracting(LandedCommit::sha).doesNotContain(revert.name()).hasSize(4);
+    assertThat(rows.get(1).outcome().revertSha()).contains(revert.name());
+    return rows;
+  }
+
+  /**
+   * A revert committed on a branch (day 2) lands when its branch is merged (day 4): bob's commit of
+   * day 3 could not know of it, though its commit time is earlier; his commit after the merge does.
+   */
+  @Test
+  void aCommitOnAMergedBranchIsKnownOnlyFromItsMergeOn() throws Exception {
+    List<LandedCommit> rows = revertedOnABranchMergedLater(2, 4);
+
+    assertThat(rows.get(2).features().get(ChangeFeature.AUTHOR_PRIOR_REVERTED))
+        .as("bob's commit of day 3, before the merge")
+        .isZero();
+    assertThat(rows.get(3).features().get(ChangeFeature.AUTHOR_PRIOR_REVERTED))
+        .as("bob's commit of day 5, after the merge")
+        .isEqualTo(1);
+    assertThat(rows.get(1).outcome().lagDays())
+        .as("the label's lag, from the revert")
+        .hasValue(1.0);
+  }
+
+  /**
+   * The risk data's CSVs know a branch commit from its own commit time (jgit.csv counts 510aed1493,
+   * committed on 10 April 2015 and merged on 4 May, for 41c4f9cb2a of 16 April); {@code
+   * readAsTheRiskData}, which the parity command uses, computes them so.
+   */
+  @Test
+  void theRiskDataKnowsABranchCommitFromItsOwnCommitTime() throws Exception {
+    revertedOnABranchMergedLater(2, 4);
+
+    List<LandedCommit> rows =
+        RiskHistory.of(git().getRepository())
+            .pass("main", RiskHistory.MergedCommits.KNOWN_FROM_COMMIT_TIME)
+            .landed();
+
+    assertThat(rows.get(2).features().get(ChangeFeature.AUTHOR_PRIOR_REVERTED)).isEqualTo(1);
+    assertThat(rows.get(3).features().get(ChangeFeature.AUTHOR_PRIOR_REVERTED)).isEqualTo(1);
+    assertThat(RiskHistory.readAsTheRiskData(dir, "main")).isEqualTo(rows);
+  }
+
+  /**
+   * A branch commit dated after its merge (a skewed clock: day 6, merged on day 4) is known from
+   * the merge on too, and counts for bob's commit of day 5.
+   */
+  @Test
+  void aCommitOnAMergedBranchDatedAfterItsMergeIsKnownFromTheMerge() throws Exception {
+    List<LandedCommit> rows = revertedOnABranchMergedLater(6, 4);
+
+    assertThat(rows.get(2).features().get(ChangeFeature.AUTHOR_PRIOR_REVERTED)).isZero();
+    assertThat(rows.get(3).features().get(ChangeFeature.AUTHOR_PRIOR_REVERTED)).isEqualTo(1);
+  }
 }

@@ -335,15 +335,30 @@ public final class ModelGenerators {
         Generate.frequency(
             Pair.of(1, Generate.pick(List.of(0.0, 1.0, 0.01))),
             Pair.of(5, Generate.range(0, 1_000_000).map(i -> i / 1_000_000.0)));
-    return in ->
-        new ChangeRisk(
-            probabilities.generate(in),
-            Generate.range(0, 10_000).map(i -> i / 100.0).generate(in),
-            distinctListsOf(
-                    featureContributions(), Generate.range(0, 8), FeatureContribution::feature)
-                .generate(in),
-            tokens().generate(in),
-            tokens().generate(in));
+    // contributions of a real model's size, so that the logit they add up to stays finite
+    Gen<Double> logits = Generate.range(-2_000_000, 2_000_000).map(i -> i / 1_000.0);
+    Gen<FeatureContribution> contributions =
+        tokens().zip(finiteDoubles(), logits, FeatureContribution::new);
+    return in -> {
+      double probability = probabilities.generate(in);
+      double percentile = Generate.range(0, 10_000).map(i -> i / 100.0).generate(in);
+      double intercept = logits.generate(in);
+      List<FeatureContribution> explanation =
+          distinctListsOf(contributions, Generate.range(0, 8), FeatureContribution::feature)
+              .generate(in);
+      double logit = intercept;
+      for (FeatureContribution contribution : explanation) {
+        logit += contribution.contribution();
+      }
+      return new ChangeRisk(
+          probability,
+          percentile,
+          logit,
+          intercept,
+          explanation,
+          tokens().generate(in),
+          tokens().generate(in));
+    };
   }
 
   /** Change requests of every class and criticality, with and without every optional part. */

@@ -242,7 +242,13 @@ public final class TrainScenarios {
     if (chance(in, 40)) {
       builder.risk(
           new ChangeRisk(
-              Generate.range(0, 30).generate(in) / 100.0, 50, List.of(), "risk-model", "1"));
+              Generate.range(0, 30).generate(in) / 100.0,
+              50,
+              -2,
+              -2,
+              List.of(),
+              "risk-model",
+              "1"));
     }
     List<ChangeRef> dependencies = new ArrayList<>();
     if (!earlier.isEmpty() && chance(in, 25)) {

@@ -50,6 +50,8 @@ class InvalidDocumentPropertyTest {
       Map.of(
           key(ChangeRisk.class, "probability"), NODES.numberNode(1.7),
           key(ChangeRisk.class, "percentile"), NODES.numberNode(100.5),
+          // far from the intercept plus the contributions, which the generators keep small
+          key(ChangeRisk.class, "logit"), NODES.numberNode(1e300),
           key(Finding.class, "confidence"), NODES.numberNode(-0.25),
           key(RiskAcceptance.class, "probability"), NODES.numberNode(2.0),
           key(ErrorBudget.class, "remaining"), NODES.numberNode(1.5),
@@ -60,6 +62,7 @@ class InvalidDocumentPropertyTest {
   /** Numeric components with no range of their own beyond being finite (JSON cannot say NaN). */
   private static final Set<String> UNBOUNDED =
       Set.of(
+          key(ChangeRisk.class, "intercept"),
           key(FeatureContribution.class, "value"),
           key(FeatureContribution.class, "contribution"),
           key(LineRange.class, "end"));
