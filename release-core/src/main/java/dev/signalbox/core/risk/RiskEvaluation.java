@@ -23,6 +23,10 @@ public final class RiskEvaluation {
   private static final double[] GATES = {0.05, 0.10, 0.50};
 
   private static final double TEST_FRACTION = 0.3;
+
+  /** How long after landing a change's label (reverted within 90 days) is settled. */
+  private static final long LABEL_WINDOW_SECONDS = 90L * 86_400;
+
   private static final int BOOTSTRAP = 1000;
   private static final long SEED = 20_261_126L;
 
@@ -162,30 +166,56 @@ public final class RiskEvaluation {
 
   /**
    * Compares a model trained on one repository's own history with {@code baseline} (for example
-   * {@link RiskModel#defaultModel()}): {@code trainer} trains on the oldest 70% of the repository's
-   * usable rows by commit time ({@link RiskTrainer#train(String, String, List)}, which holds out
-   * the newest 30% of those for its calibration), and both models score the newest 30%, which
-   * neither has seen. Each report has the recalls, the AUC and the reliability table of that test
-   * set; with no reverted change in it the recalls are 0 and the AUC is NaN.
+   * {@link RiskModel#defaultModel()}) on the newest 30% of the repository's usable rows by commit
+   * time. {@code trainer} trains ({@link RiskTrainer#train(String, String, List)}) only on what a
+   * team training when that test period began could have known: the older rows whose 90-day label
+   * was settled by then, that is, that landed at least 90 days before the first test row. Both
+   * models then score the test rows. Each report has the recalls, the AUC and the reliability table
+   * of the test rows; with no reverted change among them the recalls are 0 and the AUC is NaN.
    *
-   * @throws InvalidValueException if the oldest 70% hold no reverted change, or no kept one
+   * @throws InvalidValueException if an argument is null, or if the rows the trainer fits on (the
+   *     oldest 70% of those it may use) hold no reverted change, or no kept one
    */
   public static Comparison holdOut(Repository repository, RiskTrainer trainer, RiskModel baseline) {
     Checks.present(RiskEvaluation.class, "repository", repository);
     Checks.present(RiskEvaluation.class, "trainer", trainer);
     Checks.present(RiskEvaluation.class, "baseline", baseline);
     List<RiskDataRow> usable = repository.usable();
-    Repository older =
-        new Repository(repository.name(), usable.subList(0, Repository.cut(usable.size())));
-    RiskModel trained = trainer.train(repository.name(), "hold-out", List.of(older));
-    List<RiskDataRow> test = newest(repository);
+    int cut = Repository.cut(usable.size());
+    List<RiskDataRow> test = usable.subList(cut, usable.size());
+    long settled =
+        test.isEmpty() ? Long.MAX_VALUE : test.get(0).commitTime() - LABEL_WINDOW_SECONDS;
+    List<RiskDataRow> known = new ArrayList<>();
+    for (RiskDataRow row : usable.subList(0, cut)) {
+      if (row.commitTime() <= settled) {
+        known.add(row);
+      }
+    }
+    RiskModel trained =
+        trainer.train(
+            repository.name(), "hold-out", List.of(new Repository(repository.name(), known)));
     return new Comparison(
+        trained,
         report(List.of(score(repository.name(), trained, test))),
         report(List.of(score(repository.name(), baseline, test))));
   }
 
-  /** A model trained on a repository's own history and a baseline, scored on its newest 30%. */
-  public record Comparison(Report trained, Report baseline) {
+  /**
+   * A model trained on a repository's own history, and how it and a baseline did on the history's
+   * newest 30%.
+   *
+   * @param model the model trained on the history before the test rows
+   * @param trained the trained model's figures on the test rows
+   * @param baseline the baseline's figures on the same rows
+   */
+  public record Comparison(RiskModel model, Report trained, Report baseline) {
+    /** Checks the fields are present. */
+    public Comparison {
+      Checks.present(Comparison.class, "model", model);
+      Checks.present(Comparison.class, "trained", trained);
+      Checks.present(Comparison.class, "baseline", baseline);
+    }
+
     /** Both reports as Markdown, the trained model's first. */
     public String toMarkdown() {
       return "### Trained on this history\n\n"

@@ -74,7 +74,7 @@ public record RiskModel(
    *
    * @throws dev.signalbox.core.InvalidValueException if an argument is null
    */
-  public ChangeRisk risk(FeatureVector features, PercentileTable history) {
+  ChangeRisk risk(FeatureVector features, PercentileTable history) {
     Checks.present(RiskModel.class, "features", features);
     Checks.present(RiskModel.class, "history", history);
     double logit = logit(features);

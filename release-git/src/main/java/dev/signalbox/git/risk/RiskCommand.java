@@ -91,15 +91,14 @@ public final class RiskCommand {
     out.flush();
   }
 
-  /** A name for the repository in {@code gitDir}, as the reports print it. */
+  /** A name for the repository in {@code gitDir}, as the reports print it: its folder's name. */
   private static String repositoryName(Path gitDir) {
     Path normal = gitDir.toAbsolutePath().normalize();
     Path name = normal.getFileName();
-    if (name != null && (name.toString().equals(".git") || name.toString().equals("repo"))) {
-      Path parent = normal.getParent();
-      name = parent == null ? name : parent.getFileName();
+    if (name != null && name.toString().equals(".git") && normal.getParent() != null) {
+      name = normal.getParent().getFileName();
     }
-    String text = name == null ? "repository" : name.toString().replaceAll("[^A-Za-z0-9._-]", "-");
+    String text = name == null ? "" : name.toString().replaceAll("[^A-Za-z0-9._-]", "-");
     return text.isEmpty() ? "repository" : text;
   }
 

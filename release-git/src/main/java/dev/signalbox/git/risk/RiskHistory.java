@@ -62,12 +62,13 @@ public final class RiskHistory {
   /**
    * Reads {@code revision}'s history as the risk data's CSVs compute it, for parity with them: as
    * {@link #read}, except that a commit of a merged branch is known from its own commit time rather
-   * than from its merge (see {@link MergedCommits#KNOWN_FROM_COMMIT_TIME}).
+   * than from its merge, which lets a feature see a branch commit before it landed. Only the parity
+   * and features commands use it; everything that scores reads with {@link #read}.
    *
    * @throws VersionControlException if the repository cannot be opened or read
    * @throws InvalidValueException if the revision does not resolve to a commit
    */
-  public static List<LandedCommit> readAsTheRiskData(Path gitDir, String revision) {
+  static List<LandedCommit> readAsTheRiskData(Path gitDir, String revision) {
     return read(gitDir, revision, MergedCommits.KNOWN_FROM_COMMIT_TIME);
   }
 
