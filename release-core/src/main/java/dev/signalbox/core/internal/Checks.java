@@ -194,6 +194,14 @@ public final class Checks {
   /** An immutable copy of {@code values}, each a {@link #token}, reported by its index. */
   public static Set<String> tokens(Class<?> type, String field, @Nullable Set<String> values) {
     Set<String> copy = set(type, field, values);
+    if (copy instanceof ArraySet<String> held) { // by index: a target is built on every decision
+      for (int i = 0; i < held.size(); i++) {
+        if (!isPlainToken(held.get(i))) {
+          token(type, FieldPath.index(field, i), held.get(i));
+        }
+      }
+      return copy;
+    }
     int i = 0;
     for (String value : copy) {
       if (!isPlainToken(value)) { // the field's path is spelt only for a message
@@ -254,14 +262,16 @@ public final class Checks {
   public static Map<String, String> labels(
       Class<?> type, String field, @Nullable Map<String, String> values) {
     Map<String, String> copy = map(type, field, values);
-    for (Map.Entry<String, String> entry : copy.entrySet()) {
-      if (isPlainToken(entry.getKey()) && isShortText(entry.getValue())) {
-        continue; // valid: the field's path is spelt only for a message
-      }
-      String at = FieldPath.member(field, entry.getKey());
-      token(type, at, entry.getKey());
-      noNul(type, at, entry.getValue());
-    }
+    // forEach, not entrySet: Map.of's maps make an entry object per entry for an iteration, and
+    // a reason's evidence is checked on every decision
+    copy.forEach(
+        (key, value) -> {
+          if (!isPlainToken(key) || !isShortText(value)) { // the path is spelt only for a message
+            String at = FieldPath.member(field, key);
+            token(type, at, key);
+            noNul(type, at, value);
+          }
+        });
     return copy;
   }
 
