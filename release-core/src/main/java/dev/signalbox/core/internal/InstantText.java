@@ -1,5 +1,6 @@
 package dev.signalbox.core.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -43,33 +44,33 @@ public final class InstantText {
 
     int nanos = instant.getNano();
     int fraction = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1000 == 0 ? 6 : 9;
-    char[] text = new char[20 + (fraction == 0 ? 0 : fraction + 1)];
+    byte[] text = new byte[20 + (fraction == 0 ? 0 : fraction + 1)]; // ASCII, one byte each
     digits(text, 0, year, 4);
-    text[4] = '-';
+    text[4] = (byte) '-';
     digits(text, 5, month, 2);
-    text[7] = '-';
+    text[7] = (byte) '-';
     digits(text, 8, day, 2);
-    text[10] = 'T';
+    text[10] = (byte) 'T';
     digits(text, 11, secondOfDay / 3600, 2);
-    text[13] = ':';
+    text[13] = (byte) ':';
     digits(text, 14, secondOfDay / 60 % 60, 2);
-    text[16] = ':';
+    text[16] = (byte) ':';
     digits(text, 17, secondOfDay % 60, 2);
     int at = 19;
     if (fraction > 0) {
-      text[at++] = '.';
+      text[at++] = (byte) '.';
       digits(text, at, nanos / pow10(9 - fraction), fraction);
       at += fraction;
     }
-    text[at] = 'Z';
-    return new String(text);
+    text[at] = (byte) 'Z';
+    return new String(text, StandardCharsets.ISO_8859_1);
   }
 
   /** Writes {@code value} into {@code text[at, at + width)} in decimal, zero-padded. */
-  private static void digits(char[] text, int at, int value, int width) {
+  private static void digits(byte[] text, int at, int value, int width) {
     int rest = value;
     for (int i = at + width - 1; i >= at; i--) {
-      text[i] = (char) ('0' + rest % 10);
+      text[i] = (byte) ('0' + rest % 10);
       rest /= 10;
     }
   }
