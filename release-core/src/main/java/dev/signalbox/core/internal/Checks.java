@@ -262,16 +262,14 @@ public final class Checks {
   public static Map<String, String> labels(
       Class<?> type, String field, @Nullable Map<String, String> values) {
     Map<String, String> copy = map(type, field, values);
-    // forEach, not entrySet: Map.of's maps make an entry object per entry for an iteration, and
-    // a reason's evidence is checked on every decision
-    copy.forEach(
-        (key, value) -> {
-          if (!isPlainToken(key) || !isShortText(value)) { // the path is spelt only for a message
-            String at = FieldPath.member(field, key);
-            token(type, at, key);
-            noNul(type, at, value);
-          }
-        });
+    for (Map.Entry<String, String> entry : copy.entrySet()) {
+      if (isPlainToken(entry.getKey()) && isShortText(entry.getValue())) {
+        continue; // valid: the field's path is spelt only for a message
+      }
+      String at = FieldPath.member(field, entry.getKey());
+      token(type, at, entry.getKey());
+      noNul(type, at, entry.getValue());
+    }
     return copy;
   }
 
