@@ -2,6 +2,7 @@ package dev.signalbox.core.calendar;
 
 import dev.signalbox.core.InvalidValueException;
 import dev.signalbox.core.internal.Checks;
+import dev.signalbox.core.internal.InstantText;
 import dev.signalbox.core.model.FreezeWindow;
 import dev.signalbox.core.model.MergeWindow;
 import dev.signalbox.core.model.Scope;
@@ -51,7 +52,7 @@ public sealed interface Hold {
           + " ("
           + window.level()
           + ") until "
-          + until.map(Instant::toString).orElse("lifted")
+          + (until.isPresent() ? InstantText.of(until.get()) : "lifted")
           + ": "
           + window.reason();
     }
@@ -81,7 +82,9 @@ public sealed interface Hold {
       }
       return "outside merge window "
           + ids
-          + until.map(opens -> "; opens next at " + opens).orElse("; no opening found");
+          + (until.isPresent()
+              ? "; opens next at " + InstantText.of(until.get())
+              : "; no opening found");
     }
   }
 }

@@ -20,11 +20,12 @@ import org.jspecify.annotations.Nullable;
  * <p>It equals, hashes and prints as any other {@link Set} of the same elements, so a value type
  * may hold one in place of an {@code ImmutableSet} without a visible difference. {@link #contains}
  * scans a small set and hashes a large one (the index is built on first use). Null-free and
- * thread-safe.
+ * thread-safe. A subclass may keep what it works out from the elements beside them (as a scope's
+ * path patterns keep their shapes); it cannot change the set's behaviour, every method is final.
  *
  * @param <E> the element type
  */
-public final class ArraySet<E> extends AbstractSet<E> {
+public class ArraySet<E> extends AbstractSet<E> {
   /** Up to this size, {@link #contains} compares element by element. */
   private static final int SCANNED = 16;
 
@@ -35,7 +36,11 @@ public final class ArraySet<E> extends AbstractSet<E> {
   /** A hashed copy for {@link #contains} on a large set; built once, on demand. */
   private volatile @Nullable Set<Object> index;
 
-  private ArraySet(Object[] elements) {
+  /**
+   * The set of {@code elements}, which the caller has checked to be non-null and distinct and hands
+   * over: the set keeps the array and never writes it.
+   */
+  protected ArraySet(Object[] elements) {
     this.elements = elements;
   }
 
@@ -77,22 +82,22 @@ public final class ArraySet<E> extends AbstractSet<E> {
 
   /** The element at {@code index}, in iteration order. */
   @SuppressWarnings("unchecked") // only Es are ever stored
-  public E get(int index) {
+  public final E get(int index) {
     return (E) elements[index];
   }
 
   @Override
-  public int size() {
+  public final int size() {
     return elements.length;
   }
 
   @Override
-  public boolean isEmpty() {
+  public final boolean isEmpty() {
     return elements.length == 0;
   }
 
   @Override
-  public boolean contains(@Nullable Object candidate) {
+  public final boolean contains(@Nullable Object candidate) {
     if (candidate == null) {
       return false;
     }
@@ -113,7 +118,7 @@ public final class ArraySet<E> extends AbstractSet<E> {
   }
 
   @Override
-  public Iterator<E> iterator() {
+  public final Iterator<E> iterator() {
     return new Iterator<>() {
       private int next;
 
@@ -133,7 +138,7 @@ public final class ArraySet<E> extends AbstractSet<E> {
   }
 
   @Override
-  public Object[] toArray() {
+  public final Object[] toArray() {
     return elements.clone();
   }
 
@@ -141,43 +146,43 @@ public final class ArraySet<E> extends AbstractSet<E> {
 
   /** Always throws: the set cannot be changed. */
   @Override
-  public boolean add(E element) {
+  public final boolean add(E element) {
     throw unmodifiable();
   }
 
   /** Always throws: the set cannot be changed. */
   @Override
-  public boolean remove(@Nullable Object element) {
+  public final boolean remove(@Nullable Object element) {
     throw unmodifiable();
   }
 
   /** Always throws: the set cannot be changed. */
   @Override
-  public boolean addAll(Collection<? extends E> added) {
+  public final boolean addAll(Collection<? extends E> added) {
     throw unmodifiable();
   }
 
   /** Always throws: the set cannot be changed. */
   @Override
-  public boolean removeAll(Collection<?> removed) {
+  public final boolean removeAll(Collection<?> removed) {
     throw unmodifiable();
   }
 
   /** Always throws: the set cannot be changed. */
   @Override
-  public boolean retainAll(Collection<?> retained) {
+  public final boolean retainAll(Collection<?> retained) {
     throw unmodifiable();
   }
 
   /** Always throws: the set cannot be changed. */
   @Override
-  public boolean removeIf(Predicate<? super E> filter) {
+  public final boolean removeIf(Predicate<? super E> filter) {
     throw unmodifiable();
   }
 
   /** Always throws: the set cannot be changed. */
   @Override
-  public void clear() {
+  public final void clear() {
     throw unmodifiable();
   }
 

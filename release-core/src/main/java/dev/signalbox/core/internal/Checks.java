@@ -194,6 +194,14 @@ public final class Checks {
   /** An immutable copy of {@code values}, each a {@link #token}, reported by its index. */
   public static Set<String> tokens(Class<?> type, String field, @Nullable Set<String> values) {
     Set<String> copy = set(type, field, values);
+    if (copy instanceof ArraySet<String> held) { // by index: a target is built on every decision
+      for (int i = 0; i < held.size(); i++) {
+        if (!isPlainToken(held.get(i))) {
+          token(type, FieldPath.index(field, i), held.get(i));
+        }
+      }
+      return copy;
+    }
     int i = 0;
     for (String value : copy) {
       if (!isPlainToken(value)) { // the field's path is spelt only for a message

@@ -1,5 +1,6 @@
 package dev.signalbox.core.model;
 
+import dev.signalbox.core.internal.ArraySet;
 import dev.signalbox.core.internal.Checks;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -21,7 +22,8 @@ public record BlastRadius(
   /** Checks and copies the fields. */
   public BlastRadius {
     Checks.present(BlastRadius.class, "level", level);
-    components = Checks.tokens(BlastRadius.class, "components", components);
+    // held in an array: a calendar target is built from them on every decision
+    components = ArraySet.copyOf(Checks.tokens(BlastRadius.class, "components", components));
     owners = Checks.tokens(BlastRadius.class, "owners", owners);
     sensitiveKinds = Checks.set(BlastRadius.class, "sensitiveKinds", sensitiveKinds);
   }

@@ -66,34 +66,103 @@ public record PathGlob(String pattern) {
    * proportional to the pattern's length times the path's length.
    */
   public boolean matches(RepoPath path) {
-    String value = path.value();
-    // The shapes scopes are written in get a direct test; each gives what matchSegments gives.
-    int star = pattern.indexOf('*');
-    int wildcard = star < 0 ? pattern.indexOf('?') : star;
-    if (wildcard < 0) { // a literal: the path itself or a leading directory of it
-      return isSelfOrBelow(value, pattern, pattern.length());
+    return matches(pattern, shapeOf(pattern), path.value());
+  }
+
+  // The shapes scopes are written in, each tested directly; each gives what matchSegments gives.
+  // A Scope works them out once per pattern (GlobSet), where matches(RepoPath) does so per call.
+
+  /** No shortcut: the general walk. */
+  static final byte GENERAL = 0;
+
+  /** No wildcard: the path itself or a leading directory of it. */
+  static final byte LITERAL = 1;
+
+  /** {@code prefix/**}, the prefix literal: the prefix itself or below it. */
+  static final byte BELOW = 2;
+
+  /** {@code **}{@code /name}, the name one segment: any segment of the path matches the name. */
+  static final byte ANY_SEGMENT = 3;
+
+  /**
+   * {@code **}{@code /*suffix}, the suffix literal and free of surrogates (so that it can only
+   * begin where a code point does): any segment of the path ends with the suffix.
+   */
+  static final byte ANY_SEGMENT_ENDING = 4;
+
+  /** Which of the shapes above {@code glob}, a valid pattern, has. */
+  static byte shapeOf(String glob) {
+    int star = glob.indexOf('*');
+    int question = glob.indexOf('?');
+    if (star < 0 && question < 0) {
+      return LITERAL;
     }
-    int length = pattern.length();
+    int length = glob.length();
     if (star == length - 2
         && length >= 3
-        && pattern.charAt(length - 3) == '/'
-        && pattern.charAt(length - 1) == '*'
-        && pattern.indexOf('?') < 0) { // prefix/**, the prefix literal
-      return isSelfOrBelow(value, pattern, length - 3);
+        && glob.charAt(length - 3) == '/'
+        && glob.charAt(length - 1) == '*'
+        && question < 0) {
+      return BELOW;
     }
-    if (pattern.startsWith("**/")
-        && pattern.indexOf('/', 3) < 0
-        && !pattern.startsWith(ANY_SEGMENTS, 3)) { // **/name: any segment of the path matches name
-      for (int p = 0; p <= value.length(); ) {
-        int end = segmentEnd(value, p);
-        if (matchSegment(pattern, 3, length, value, p, end)) {
-          return true;
-        }
-        p = end + 1;
+    if (glob.startsWith("**/") && glob.indexOf('/', 3) < 0 && !glob.startsWith(ANY_SEGMENTS, 3)) {
+      if (length > 4
+          && glob.charAt(3) == '*'
+          && question < 0
+          && glob.indexOf('*', 4) < 0
+          && !hasSurrogate(glob, 4)) {
+        return ANY_SEGMENT_ENDING;
       }
-      return false;
+      return ANY_SEGMENT;
     }
-    return matchSegments(pattern, value);
+    return GENERAL;
+  }
+
+  /** Whether {@code glob}, whose shape is {@code shape} as {@link #shapeOf} gives it, matches. */
+  static boolean matches(String glob, byte shape, String path) {
+    return switch (shape) {
+      case LITERAL -> isSelfOrBelow(path, glob, glob.length());
+      case BELOW -> isSelfOrBelow(path, glob, glob.length() - 3);
+      case ANY_SEGMENT_ENDING -> hasSegmentEnding(path, glob, 4);
+      case ANY_SEGMENT -> hasSegmentMatching(path, glob, 3);
+      default -> matchSegments(glob, path);
+    };
+  }
+
+  /** Whether a segment of {@code path} matches {@code glob[from, glob.length())}, one segment. */
+  private static boolean hasSegmentMatching(String path, String glob, int from) {
+    for (int p = 0; p <= path.length(); ) {
+      int end = segmentEnd(path, p);
+      if (matchSegment(glob, from, glob.length(), path, p, end)) {
+        return true;
+      }
+      p = end + 1;
+    }
+    return false;
+  }
+
+  private static boolean hasSurrogate(String text, int from) {
+    for (int i = from; i < text.length(); i++) {
+      if (Character.isSurrogate(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a segment of {@code path} ends with {@code glob[from, glob.length())}, a suffix without
+   * a slash: whether the suffix stands just before the path's end or one of its slashes.
+   */
+  private static boolean hasSegmentEnding(String path, String glob, int from) {
+    int suffix = glob.length() - from;
+    for (int end = path.indexOf('/'); end >= 0; end = path.indexOf('/', end + 1)) {
+      if (end >= suffix && path.regionMatches(end - suffix, glob, from, suffix)) {
+        return true; // a directory's name
+      }
+    }
+    return path.length() >= suffix
+        && path.regionMatches(path.length() - suffix, glob, from, suffix); // the file's name
   }
 
   /** Whether {@code path} is {@code glob[0, prefix)} or lies below it. */

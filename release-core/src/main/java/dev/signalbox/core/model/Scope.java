@@ -27,9 +27,10 @@ public record Scope(
   public Scope {
     // held in arrays, which covers and appliesTo walk without an iterator on every decision
     components = ArraySet.copyOf(Checks.tokens(Scope.class, "components", components));
-    paths = ArraySet.copyOf(Checks.set(Scope.class, "paths", paths));
+    // the patterns with their shapes worked out once: covers runs for every path of a decision
+    paths = GlobSet.copyOf(Checks.set(Scope.class, "paths", paths));
     environments = Checks.tokens(Scope.class, "environments", environments);
-    exclusions = ArraySet.copyOf(Checks.set(Scope.class, "exclusions", exclusions));
+    exclusions = GlobSet.copyOf(Checks.set(Scope.class, "exclusions", exclusions));
   }
 
   /** The scope that restricts nothing. */
@@ -60,7 +61,8 @@ public record Scope(
    * Whether {@code path} is inside this scope's paths: matched (or unrestricted) and not excluded.
    */
   public boolean covers(RepoPath path) {
-    return (paths.isEmpty() || matchesAny(paths, path)) && !matchesAny(exclusions, path);
+    return (paths.isEmpty() || ((GlobSet) paths).matchesAny(path))
+        && (exclusions.isEmpty() || !((GlobSet) exclusions).matchesAny(path));
   }
 
   /**
@@ -88,16 +90,6 @@ public record Scope(
     ArraySet<RepoPath> touched = (ArraySet<RepoPath>) target.paths(); // as Target holds them
     for (int i = 0; i < touched.size(); i++) {
       if (covers(touched.get(i))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean matchesAny(Set<PathGlob> globs, RepoPath path) {
-    ArraySet<PathGlob> held = (ArraySet<PathGlob>) globs; // as the constructor holds them
-    for (int i = 0; i < held.size(); i++) {
-      if (held.get(i).matches(path)) {
         return true;
       }
     }

@@ -2,6 +2,7 @@ package dev.signalbox.core.policy;
 
 import dev.signalbox.core.calendar.Hold;
 import dev.signalbox.core.calendar.ReleaseCalendar;
+import dev.signalbox.core.internal.InstantText;
 import dev.signalbox.core.model.Agent;
 import dev.signalbox.core.model.ChangeClass;
 import dev.signalbox.core.model.ChangeRef;
@@ -189,7 +190,7 @@ final class Assessment {
             "verdict by "
                 + who(verdict)
                 + " is dated after the decision, at "
-                + verdict.issuedAt());
+                + InstantText.of(verdict.issuedAt()));
       } else if (verdict.reviewer().id().equals(producer.id())) {
         setAside(
             Rules.SEPARATION,
@@ -214,7 +215,7 @@ final class Assessment {
             "verdict by "
                 + who(verdict)
                 + " expired: issued at "
-                + verdict.issuedAt()
+                + InstantText.of(verdict.issuedAt())
                 + ", older than "
                 + prepared.maxAge(verdict.surface()));
       } else if (verdict.abstention().isPresent()) {
@@ -230,10 +231,11 @@ final class Assessment {
         counted.add(verdict);
       }
     }
-    for (RefusedEvidence refused : context.evidence().refused()) {
+    List<RefusedEvidence> refused = context.evidence().refused();
+    for (int i = 0; i < refused.size(); i++) {
       setAside(
           Rules.FRESHNESS,
-          refused.item() + " was refused: " + String.join("; ", refused.reasons()));
+          refused.get(i).item() + " was refused: " + String.join("; ", refused.get(i).reasons()));
     }
   }
 
@@ -283,7 +285,8 @@ final class Assessment {
     if (valid == null) {
       List<VerifiedAcceptance> given = context.evidence().acceptances();
       valid = given.isEmpty() ? List.of() : new ArrayList<>(given.size());
-      for (VerifiedAcceptance verified : given) {
+      for (int i = 0; i < given.size(); i++) { // indexed: no iterator on every decision
+        VerifiedAcceptance verified = given.get(i);
         RiskAcceptance acceptance = verified.acceptance();
         String problem =
             binding(
@@ -310,7 +313,8 @@ final class Assessment {
     if (valid == null) {
       List<VerifiedOverride> given = context.evidence().overrides();
       valid = given.isEmpty() ? List.of() : new ArrayList<>(given.size());
-      for (VerifiedOverride verified : given) {
+      for (int i = 0; i < given.size(); i++) {
+        VerifiedOverride verified = given.get(i);
         VerdictOverride override = verified.override();
         String problem =
             binding(
@@ -383,7 +387,9 @@ final class Assessment {
    * empty), or null.
    */
   @Nullable VerifiedAcceptance acceptanceBy(Set<String> roles) {
-    for (VerifiedAcceptance verified : validAcceptances()) {
+    List<VerifiedAcceptance> valid = validAcceptances();
+    for (int i = 0; i < valid.size(); i++) {
+      VerifiedAcceptance verified = valid.get(i);
       if (mayAccept(verified.signer(), verified.acceptance().probability(), roles)) {
         return verified;
       }
@@ -396,7 +402,9 @@ final class Assessment {
    * limits cover it, or null.
    */
   @Nullable VerifiedAcceptance acceptanceOf(Finding finding) {
-    for (VerifiedAcceptance verified : validAcceptances()) {
+    List<VerifiedAcceptance> valid = validAcceptances();
+    for (int i = 0; i < valid.size(); i++) {
+      VerifiedAcceptance verified = valid.get(i);
       if (verified.acceptance().accepts(finding)
           && mayAccept(verified.signer(), verified.acceptance().probability(), Set.of())) {
         return verified;

@@ -2,8 +2,8 @@ package dev.signalbox.core.policy;
 
 import dev.signalbox.core.model.BlastLevel;
 import dev.signalbox.core.model.ChangeRequest;
-import dev.signalbox.core.model.PathGlob;
 import dev.signalbox.core.model.RiskSurface;
+import dev.signalbox.core.model.Scope;
 import dev.signalbox.core.model.SensitiveKind;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -29,6 +29,10 @@ final class Prepared {
   private final PolicyDefinition.Review review;
   private final int always;
   private final int[] bySensitiveKind;
+
+  /** The sensitive kinds that add surfaces, in enum order: asked of a change's set one by one. */
+  private final SensitiveKind[] addingKinds;
+
   private final Map<String, Integer> byComponent;
   private final int securityFixes;
   private final int docsOnly;
@@ -38,8 +42,8 @@ final class Prepared {
 
   private final @Nullable Duration[] maxAge;
 
-  /** The documentation paths, for the docs-only test. */
-  private final PathGlob[] docs;
+  /** The documentation paths as a scope (its patterns' shapes worked out once), or null if none. */
+  private final @Nullable Scope docs;
 
   /** The kinds a plain revert cannot undo, in enum order. */
   final SensitiveKind[] irreversible;
@@ -60,6 +64,13 @@ final class Prepared {
     review
         .bySensitiveKind()
         .forEach((kind, surfaces) -> bySensitiveKind[kind.ordinal()] = bits(surfaces));
+    EnumSet<SensitiveKind> adding = EnumSet.noneOf(SensitiveKind.class);
+    for (SensitiveKind kind : SensitiveKind.values()) {
+      if (bySensitiveKind[kind.ordinal()] != 0) {
+        adding.add(kind);
+      }
+    }
+    this.addingKinds = adding.toArray(new SensitiveKind[0]);
     Map<String, Integer> components = new HashMap<>();
     review
         .byComponent()
@@ -81,7 +92,8 @@ final class Prepared {
     for (RiskSurface surface : SURFACES) {
       maxAge[surface.ordinal()] = review.maxAge(surface).orElse(null);
     }
-    this.docs = review.docs().toArray(new PathGlob[0]);
+    this.docs =
+        review.docs().isEmpty() ? null : new Scope(Set.of(), review.docs(), Set.of(), Set.of());
     EnumSet<SensitiveKind> kinds = EnumSet.noneOf(SensitiveKind.class);
     kinds.addAll(definition.rollback().irreversible());
     this.irreversible = kinds.toArray(new SensitiveKind[0]);
@@ -101,12 +113,17 @@ final class Prepared {
    * components and security fix.
    */
   int surfaces(ChangeRequest change) {
-    if (Rules.docsOnly(change, docs)) {
+    if (docs != null && Rules.docsOnly(change, docs)) {
       return docsOnly;
     }
     int surfaces = always;
-    for (SensitiveKind kind : change.blastRadius().sensitiveKinds()) {
-      surfaces |= bySensitiveKind[kind.ordinal()];
+    Set<SensitiveKind> kinds = change.blastRadius().sensitiveKinds();
+    if (!kinds.isEmpty()) { // asked kind by kind: walking the set would allocate an iterator
+      for (SensitiveKind kind : addingKinds) {
+        if (kinds.contains(kind)) {
+          surfaces |= bySensitiveKind[kind.ordinal()];
+        }
+      }
     }
     if (!byComponent.isEmpty()) {
       for (String component : change.blastRadius().components()) {

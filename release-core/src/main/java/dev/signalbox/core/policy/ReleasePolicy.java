@@ -181,12 +181,13 @@ public final class ReleasePolicy {
     Checks.present(ReleasePolicy.class, "change", change);
     Checks.present(ReleasePolicy.class, "context", context);
     Assessment assessment = new Assessment(change, context, definition, prepared, digest);
-    List<RuleResult> results = new ArrayList<>(builtIns.size() + custom.size());
-    for (int i = 0; i < builtIns.size(); i++) { // indexed: this runs on every decision
-      results.add(builtIns.get(i).evaluate(assessment));
+    int builtInCount = builtIns.size();
+    RuleResult[] results = new RuleResult[builtInCount + custom.size()];
+    for (int i = 0; i < builtInCount; i++) { // indexed: this runs on every decision
+      results[i] = builtIns.get(i).evaluate(assessment);
     }
-    for (Rule rule : custom) {
-      results.add(evaluate(rule, change, context));
+    for (int i = 0; i < custom.size(); i++) {
+      results[builtInCount + i] = evaluate(custom.get(i), change, context);
     }
     return decision(assessment.ref, change, results);
   }
@@ -218,22 +219,28 @@ public final class ReleasePolicy {
     }
   }
 
-  private Decision decision(ChangeRef ref, ChangeRequest change, List<RuleResult> results) {
-    // first what the rules say, then lists of exactly that size: the decision keeps them as built
+  private Decision decision(ChangeRef ref, ChangeRequest change, RuleResult[] results) {
+    // first what the rules say, then lists of exactly that size: the decision keeps them as built;
+    // each result is read as its own record class, which the JIT calls directly
     boolean sendBack = false;
-    boolean notYet = false;
+    int held = 0; // the results that hold the change or send it back
     @Nullable Instant retry = null;
     boolean timed = false;
     int reasonCount = 0;
     int requiredCount = 0;
-    for (int i = 0; i < results.size(); i++) {
-      RuleResult result = results.get(i);
-      reasonCount += result.reasons().size();
+    for (RuleResult result : results) {
+      if (result instanceof RuleResult.Pass pass) {
+        reasonCount += pass.reasons().size();
+        continue;
+      }
+      held++;
       if (result instanceof RuleResult.SendBack back) {
         sendBack = true;
+        reasonCount += back.reasons().size();
         requiredCount += back.required().size();
-      } else if (result instanceof RuleResult.NotYet wait) {
-        notYet = true;
+      } else {
+        RuleResult.NotYet wait = (RuleResult.NotYet) result;
+        reasonCount += wait.reasons().size();
         requiredCount += wait.required().size();
         if (wait.retryAt().isPresent()) {
           timed = true;
@@ -246,27 +253,28 @@ public final class ReleasePolicy {
     ImmutableList.Builder<Reason> reasons = ImmutableList.builderWithExpectedSize(reasonCount);
     ImmutableList.Builder<RequiredAction> required =
         ImmutableList.builderWithExpectedSize(requiredCount);
-    for (int i = 0; i < results.size(); i++) {
-      RuleResult result = results.get(i);
-      if (!(result instanceof RuleResult.Pass)) {
-        addAll(reasons, result.reasons());
-        addAll(
-            required,
-            result instanceof RuleResult.SendBack back
-                ? back.required()
-                : ((RuleResult.NotYet) result).required());
+    if (held > 0) {
+      for (RuleResult result : results) {
+        if (result instanceof RuleResult.SendBack back) {
+          addAll(reasons, back.reasons());
+          addAll(required, back.required());
+        } else if (result instanceof RuleResult.NotYet wait) {
+          addAll(reasons, wait.reasons());
+          addAll(required, wait.required());
+        }
       }
     }
-    for (int i = 0; i < results.size(); i++) {
-      RuleResult result = results.get(i);
-      if (result instanceof RuleResult.Pass) {
-        addAll(reasons, result.reasons());
+    if (reasonCount > 0) {
+      for (RuleResult result : results) {
+        if (result instanceof RuleResult.Pass pass) {
+          addAll(reasons, pass.reasons());
+        }
       }
     }
     if (sendBack) {
       return Decision.sendBack(ref, change.head(), reasons.build(), required.build(), digest);
     }
-    if (notYet) {
+    if (held > 0) {
       return Decision.notYet(
           ref,
           change.head(),

@@ -1,5 +1,6 @@
 package dev.signalbox.core.policy;
 
+import com.google.common.collect.ImmutableList;
 import dev.signalbox.core.internal.Checks;
 import dev.signalbox.core.model.Reason;
 import dev.signalbox.core.model.RequiredAction;
@@ -18,7 +19,7 @@ public sealed interface RuleResult {
 
   /** A pass, with notes worth reporting (such as ignored evidence), or none. */
   static RuleResult pass(Reason... notes) {
-    return notes.length == 0 ? Pass.EMPTY : new Pass(List.of(notes));
+    return notes.length == 0 ? Pass.EMPTY : new Pass(ImmutableList.copyOf(notes));
   }
 
   /** A pass with {@code notes}, which may be empty. */
@@ -28,18 +29,18 @@ public sealed interface RuleResult {
 
   /** Not yet: {@code reason} holds the change until {@code required} is done. */
   static RuleResult notYet(Reason reason, RequiredAction... required) {
-    return new NotYet(List.of(reason), List.of(required), Optional.empty());
+    return new NotYet(ImmutableList.of(reason), ImmutableList.copyOf(required), Optional.empty());
   }
 
   /** Not yet: {@code reason} holds the change until {@code retryAt} at the earliest. */
   static RuleResult notYetUntil(
       Reason reason, Optional<Instant> retryAt, RequiredAction... required) {
-    return new NotYet(List.of(reason), List.of(required), retryAt);
+    return new NotYet(ImmutableList.of(reason), ImmutableList.copyOf(required), retryAt);
   }
 
   /** Send back: the change needs a new revision, as {@code required} says. */
   static RuleResult sendBack(Reason reason, RequiredAction... required) {
-    return new SendBack(List.of(reason), List.of(required));
+    return new SendBack(ImmutableList.of(reason), ImmutableList.copyOf(required));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.signalbox.core.policy;
 
 import dev.signalbox.core.calendar.Hold;
+import dev.signalbox.core.internal.InstantText;
 import dev.signalbox.core.model.Advice;
 import dev.signalbox.core.model.BlastLevel;
 import dev.signalbox.core.model.ChangeClass;
@@ -12,16 +13,15 @@ import dev.signalbox.core.model.FileChange;
 import dev.signalbox.core.model.Finding;
 import dev.signalbox.core.model.FreezeLevel;
 import dev.signalbox.core.model.OverrideSubject;
-import dev.signalbox.core.model.PathGlob;
 import dev.signalbox.core.model.Reason;
 import dev.signalbox.core.model.RepoPath;
 import dev.signalbox.core.model.RequiredAction;
 import dev.signalbox.core.model.RiskSurface;
 import dev.signalbox.core.model.RollbackPlan;
+import dev.signalbox.core.model.Scope;
 import dev.signalbox.core.model.SensitiveKind;
 import dev.signalbox.core.model.Verdict;
 import dev.signalbox.core.model.VerdictOutcome;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -162,7 +162,9 @@ final class Rules {
   private static RuleResult scopeDrift(Assessment a) {
     List<String> outside = List.of(); // allocated only for a path outside
     int count = 0;
-    for (FileChange file : a.change.changes().files()) {
+    List<FileChange> files = a.change.changes().files();
+    for (int i = 0; i < files.size(); i++) { // indexed: no iterator on every decision
+      FileChange file = files.get(i);
       if (!covered(a, file.path())
           || (file.oldPath().isPresent() && !covered(a, file.oldPath().get()))) {
         if (count++ < NAMED_AT_MOST) {
@@ -197,7 +199,11 @@ final class Rules {
 
   private static RuleResult dependencies(Assessment a) {
     Set<String> missing = Set.of();
-    for (ChangeRef dependency : a.change.dependsOn()) {
+    Set<ChangeRef> dependsOn = a.change.dependsOn();
+    if (dependsOn.isEmpty()) {
+      return RuleResult.Pass.EMPTY; // most changes: no iterator to allocate
+    }
+    for (ChangeRef dependency : dependsOn) {
       if (!a.context.satisfied().contains(dependency)) {
         if (missing.isEmpty()) {
           missing = new TreeSet<>(); // named in order
@@ -208,9 +214,10 @@ final class Rules {
     if (missing.isEmpty()) {
       return RuleResult.Pass.EMPTY;
     }
+    String named = String.join(", ", missing);
     return RuleResult.notYet(
-        Reason.of(DEPENDENCIES, "depends on " + String.join(", ", missing) + ", not shipped yet"),
-        new RequiredAction(DEPENDENCIES, "ship " + String.join(", ", missing) + " first"));
+        Reason.of(DEPENDENCIES, "depends on " + named + ", not shipped yet"),
+        new RequiredAction(DEPENDENCIES, "ship " + named + " first"));
   }
 
   // review-quorum: per surface, enough approvals from enough families; a REJECT sends back
@@ -335,20 +342,41 @@ final class Rules {
     return distinct;
   }
 
-  /** The model families approving among {@code verdicts}, in order. */
-  private static Set<String> approvingFamilies(List<Verdict> verdicts, RiskSurface surface) {
-    Set<String> families = new TreeSet<>();
-    for (Verdict verdict : verdicts) {
-      if (verdict.surface() == surface && verdict.outcome() == VerdictOutcome.APPROVE) {
-        families.add(verdict.reviewer().modelFamily());
+  /**
+   * The model families approving on {@code surface} among {@code verdicts}, each once, in order, as
+   * a sorted set prints them ({@code [claude, gpt]}): a handful, kept sorted in an array.
+   */
+  private static String approvingFamilies(List<Verdict> verdicts, RiskSurface surface) {
+    String[] families = new String[verdicts.size()];
+    int count = 0;
+    for (int i = 0; i < verdicts.size(); i++) {
+      Verdict verdict = verdicts.get(i);
+      if (verdict.surface() != surface || verdict.outcome() != VerdictOutcome.APPROVE) {
+        continue;
+      }
+      String family = verdict.reviewer().modelFamily();
+      int at = 0;
+      while (at < count && families[at].compareTo(family) < 0) {
+        at++;
+      }
+      if (at == count || !families[at].equals(family)) {
+        System.arraycopy(families, at, families, at + 1, count - at);
+        families[at] = family;
+        count++;
       }
     }
-    return families;
+    StringBuilder text = new StringBuilder("[");
+    for (int i = 0; i < count; i++) {
+      text.append(i == 0 ? "" : ", ").append(families[i]);
+    }
+    return text.append(']').toString();
   }
 
   /** Whether a valid override names {@code verdict} as a whole, or {@code finding} in it. */
   private static boolean overridden(Assessment a, Verdict verdict, @Nullable Finding finding) {
-    for (VerifiedOverride verified : a.validOverrides()) {
+    List<VerifiedOverride> overrides = a.validOverrides();
+    for (int i = 0; i < overrides.size(); i++) {
+      VerifiedOverride verified = overrides.get(i);
       OverrideSubject subject = verified.override().subject();
       if (!subject.reviewer().equals(verdict.reviewer().id())
           || subject.surface() != verdict.surface()) {
@@ -383,7 +411,9 @@ final class Rules {
         if (verdict.surface() != surface || verdict.findings().isEmpty()) {
           continue;
         }
-        for (Finding finding : verdict.findings()) {
+        List<Finding> findings = verdict.findings();
+        for (int f = 0; f < findings.size(); f++) {
+          Finding finding = findings.get(f);
           if (finding.advice() != Advice.FIX_NOW || overridden(a, verdict, finding)) {
             continue;
           }
@@ -462,7 +492,7 @@ final class Rules {
                   + a.prepared.emergencyRoles
                   + " within that role's limits"));
     }
-    String due = a.now().plus(settings.postReview()).toString(); // written once, said twice
+    String due = InstantText.of(a.now().plus(settings.postReview())); // written once, said twice
     return RuleResult.pass(
         new Reason(
             EMERGENCY,
@@ -505,7 +535,9 @@ final class Rules {
                       "window",
                       id,
                       "until",
-                      frozen.until().map(Instant::toString).orElse("lifted"))));
+                      frozen.until().isPresent()
+                          ? InstantText.of(frozen.until().get())
+                          : "lifted")));
         }
       }
     }
@@ -554,7 +586,9 @@ final class Rules {
       return RuleResult.Pass.EMPTY;
     }
     List<Reason> held = List.of(); // allocated only for a budget spent
-    for (ErrorBudget budget : a.context.budgets()) {
+    List<ErrorBudget> budgets = a.context.budgets();
+    for (int i = 0; i < budgets.size(); i++) {
+      ErrorBudget budget = budgets.get(i);
       if (budget.exhausted() && budget.scope().appliesTo(a.target())) {
         held = held.isEmpty() ? new ArrayList<>(1) : held;
         held.add(
@@ -565,7 +599,7 @@ final class Rules {
                     + " is exhausted ("
                     + budget.remaining()
                     + " left at "
-                    + budget.measuredAt()
+                    + InstantText.of(budget.measuredAt())
                     + "): only P0 changes and security fixes ship",
                 Map.of("slo", budget.slo())));
       }
@@ -621,7 +655,9 @@ final class Rules {
 
   private static RuleResult acceptanceLimits(Assessment a) {
     List<Reason> notes = List.of(); // allocated only for an acceptance beyond its limits
-    for (VerifiedAcceptance verified : a.validAcceptances()) {
+    List<VerifiedAcceptance> acceptances = a.validAcceptances();
+    for (int i = 0; i < acceptances.size(); i++) {
+      VerifiedAcceptance verified = acceptances.get(i);
       if (!a.mayAccept(verified.signer(), verified.acceptance().probability(), Set.of())) {
         notes = notes.isEmpty() ? new ArrayList<>(1) : notes;
         notes.add(
@@ -676,28 +712,19 @@ final class Rules {
     return false;
   }
 
-  /** Whether {@code change} needs nothing of the docs-only surfaces but docs. */
-  static boolean docsOnly(ChangeRequest change, PathGlob[] docs) {
+  /** Whether {@code change} touches something and nothing outside {@code docs}. */
+  static boolean docsOnly(ChangeRequest change, Scope docs) {
     List<FileChange> files = change.changes().files();
-    if (docs.length == 0 || files.isEmpty()) {
+    if (files.isEmpty()) {
       return false;
     }
     for (int i = 0; i < files.size(); i++) {
       FileChange file = files.get(i);
-      if (!isDocs(file.path(), docs)
-          || (file.oldPath().isPresent() && !isDocs(file.oldPath().get(), docs))) {
+      if (!docs.covers(file.path())
+          || (file.oldPath().isPresent() && !docs.covers(file.oldPath().get()))) {
         return false; // a rename's old path counts too
       }
     }
     return true;
-  }
-
-  private static boolean isDocs(RepoPath path, PathGlob[] docs) {
-    for (PathGlob glob : docs) {
-      if (glob.matches(path)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.signalbox.core.InvalidValueException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -315,7 +316,11 @@ class PathGlobTest {
           "**/a",
           "**/*.b",
           "**/?",
-          "**/\uD83D\uDE00");
+          "**/\uD83D\uDE00",
+          // **/*suffix with a literal suffix: a segment's ending, tested without the walk
+          "**/*ab",
+          "**/*a.b",
+          "**/*\uD83D\uDE00");
 
   /** Paths over the same alphabet: one to four segments, with a character outside the BMP. */
   private static final List<String> PATHS =
@@ -339,7 +344,9 @@ class PathGlobTest {
           "a/b/a/b",
           "aba/b/aa/b",
           "a\uD83D\uDE00/\uD83D\uDE00b/b",
-          "a/x.b");
+          "a/x.b",
+          "a.b/a",
+          "ba/ab.b");
 
   @Test
   void agreesWithARegularExpressionOnEveryPairOfSmallPatternsAndPaths() {
@@ -351,6 +358,13 @@ class PathGlobTest {
         boolean expected = reference.matcher(path + "/").matches();
         if (globMatches(pattern, path) != expected) {
           disagreements.add(pattern + " on " + path + ": the regex says " + expected);
+        }
+        // a scope holds its patterns with their shapes worked out once: the same answers
+        PathGlob glob = PathGlob.of(pattern);
+        RepoPath repoPath = RepoPath.of(path);
+        if (new Scope(Set.of(), Set.of(glob), Set.of(), Set.of()).covers(repoPath) != expected
+            || new Scope(Set.of(), Set.of(), Set.of(), Set.of(glob)).covers(repoPath) == expected) {
+          disagreements.add(pattern + " in a scope on " + path + ": the regex says " + expected);
         }
         matched += expected ? 1 : 0;
       }

@@ -92,6 +92,23 @@ class ScopeTest {
   }
 
   @Test
+  void holdsItsPatternsAsASetLikeAnyOther() {
+    Set<PathGlob> globs = Set.of(PathGlob.of("docs/**"), PathGlob.of("**/*.md"));
+    Scope scope = new Scope(Set.of(), globs, Set.of(), globs);
+    assertThat(scope.paths()).isEqualTo(globs).hasSameHashCodeAs(globs);
+    assertThat(scope.exclusions()).isEqualTo(globs).hasSameHashCodeAs(globs);
+    // a scope built from another's sets equals it, and so does one built from plain sets
+    Scope copy = new Scope(Set.of(), scope.paths(), Set.of(), scope.exclusions());
+    assertThat(copy).isEqualTo(scope).hasSameHashCodeAs(scope);
+    assertThat(copy.paths()).isSameAs(scope.paths());
+    assertThat(Scope.ofPaths("docs/**", "**/*.md").paths()).isEqualTo(scope.paths());
+    assertThat(Scope.ofPaths("docs/**", "**/*.md").covers(RepoPath.of("a/README.md"))).isTrue();
+    assertThat(Scope.ofPaths("docs/**", "**/*.md").covers(RepoPath.of("a/README.mdx"))).isFalse();
+    assertThatThrownBy(() -> Scope.everything().paths().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
   void returnsUnmodifiableSets() {
     Scope scope = Scope.ofPaths("src/**");
     assertThatThrownBy(() -> scope.paths().add(PathGlob.of("x")))

@@ -187,6 +187,39 @@ class ReleasePolicyRulesTest {
   }
 
   @Test
+  void shortOfModelFamiliesItNamesTheFamiliesSoFar() {
+    ReleasePolicy threeFamilies =
+        ReleasePolicy.loader()
+            .load(
+                DefaultPolicy.TEXT
+                    .replace(
+                        "quorum: {LOW: 1, MEDIUM: 1, HIGH: 2,",
+                        "quorum: {LOW: 1, MEDIUM: 1, HIGH: 3,")
+                    .replace(
+                        "distinctFamilies: {LOW: 1, MEDIUM: 1, HIGH: 2,",
+                        "distinctFamilies: {LOW: 1, MEDIUM: 1, HIGH: 3,"));
+    ChangeRequest change = change(BlastRadius.of(BlastLevel.HIGH, "web")).build();
+    List<TrustedVerdict> verdicts = new ArrayList<>();
+    for (String family : List.of("llama", "gpt", "llama")) {
+      verdicts.add(
+          verdict(
+              change,
+              new Agent("r-" + verdicts.size(), family + "-m", family, "op-review"),
+              RiskSurface.CODE_QUALITY,
+              VerdictOutcome.APPROVE));
+    }
+    Decision decision =
+        threeFamilies.decide(change, ReleaseContext.at(NOW).withEvidence(evidence(verdicts)));
+    assertThat(decision.outcome()).isEqualTo(Outcome.NOT_YET);
+    assertThat(messages(decision, "review-quorum"))
+        .containsExactly("CODE_QUALITY has 3 counted approvals of 3 from 3 model families");
+    assertThat(actions(decision, "review-quorum"))
+        .containsExactly(
+            "needs an APPROVE on CODE_QUALITY from a reviewer other than the producer, for"
+                + " approvals from 3 distinct model families (so far [gpt, llama])");
+  }
+
+  @Test
   void aRejectSendsBackUnlessAnOverrideNamesIt() {
     ChangeRequest change = change().build();
     List<TrustedVerdict> verdicts = new ArrayList<>(approvals(change));
