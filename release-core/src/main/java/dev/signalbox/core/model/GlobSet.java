@@ -45,4 +45,35 @@ final class GlobSet extends ArraySet<PathGlob> {
     }
     return false;
   }
+
+  /**
+   * Whether one pattern, literal or {@code prefix/**}, has every path from {@code first} to {@code
+   * last} in {@link RepoPath} order below it: both lie below its directory, and the paths that
+   * begin with one string are a run in that (lexicographic) order, so every path between them does
+   * too. False tells nothing: the paths between may still match, one by one.
+   */
+  boolean holdsEveryPathBetween(String first, String last) {
+    for (int i = 0; i < shapes.length; i++) {
+      String glob = get(i).pattern();
+      int prefix =
+          switch (shapes[i]) {
+            case PathGlob.LITERAL -> glob.length();
+            case PathGlob.BELOW -> glob.length() - 3;
+            default -> -1;
+          };
+      if (prefix > 0
+          && isStrictlyBelow(first, glob, prefix)
+          && isStrictlyBelow(last, glob, prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code path} begins with {@code glob[0, prefix)} and a slash. */
+  private static boolean isStrictlyBelow(String path, String glob, int prefix) {
+    return path.length() > prefix
+        && path.charAt(prefix) == '/'
+        && path.regionMatches(0, glob, 0, prefix);
+  }
 }

@@ -5,6 +5,7 @@ import dev.signalbox.core.internal.ArraySet;
 import dev.signalbox.core.internal.Checks;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -63,6 +64,33 @@ public record Scope(
   public boolean covers(RepoPath path) {
     return (paths.isEmpty() || ((GlobSet) paths).matchesAny(path))
         && (exclusions.isEmpty() || !((GlobSet) exclusions).matchesAny(path));
+  }
+
+  /**
+   * Whether every path {@code changes} touches, at head and before a rename or copy, is inside this
+   * scope's paths ({@link #covers(RepoPath)}). The same answer as asking for each path, and for the
+   * common case of a change below one directory, quicker: the files are sorted by path, so when the
+   * first and the last lie below a pattern's directory, every file between them does too.
+   */
+  public boolean coversAll(ChangeSet changes) {
+    List<FileChange> files = changes.files();
+    if (files.isEmpty() || (paths.isEmpty() && exclusions.isEmpty())) {
+      return true;
+    }
+    boolean headsInside =
+        exclusions.isEmpty()
+            && !paths.isEmpty()
+            && ((GlobSet) paths)
+                .holdsEveryPathBetween(
+                    files.get(0).path().value(), files.get(files.size() - 1).path().value());
+    for (int i = 0; i < files.size(); i++) { // indexed: every decision asks
+      FileChange file = files.get(i);
+      if ((!headsInside && !covers(file.path()))
+          || (file.oldPath().isPresent() && !covers(file.oldPath().get()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
