@@ -73,7 +73,7 @@ public record Scope(
    * first and the last lie below a pattern's directory, every file between them does too.
    */
   public boolean coversAll(ChangeSet changes) {
-    List<FileChange> files = changes.files();
+    List<FileChange> files = Checks.present(Scope.class, "changes", changes).files();
     if (files.isEmpty() || (paths.isEmpty() && exclusions.isEmpty())) {
       return true;
     }

@@ -1,9 +1,11 @@
 package dev.signalbox.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import dev.signalbox.core.InvalidValueException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.Test;
  * gives, including the paths that sort between two paths below a directory without lying below it
  * ({@code a-b} between {@code a} and {@code a/b}).
  */
+// Passes null on purpose: a null must be refused with InvalidValueException.
+@SuppressWarnings("NullAway")
 class ScopeCoversAllTest {
   private static final String[] SEGMENTS = {"a", "a-b", "a.b", "b", "ab", "a0", "z"};
   private static final String[] PATTERNS = {
@@ -58,6 +62,13 @@ class ScopeCoversAllTest {
         .isTrue();
     assertThat(Scope.everything().coversAll(changes)).isTrue();
     assertThat(Scope.ofPaths("a/**").coversAll(ChangeSet.empty())).isTrue();
+  }
+
+  @Test
+  void aNullChangeSetIsRefusedByName() {
+    assertThatThrownBy(() -> Scope.ofPaths("a/**").coversAll(null))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessageContaining("changes");
   }
 
   @Test
