@@ -627,4 +627,116 @@ class RiskHistoryTest {
     assertThat(rows.get(2).features().get(ChangeFeature.AUTHOR_PRIOR_REVERTED)).isZero();
     assertThat(rows.get(3).features().get(ChangeFeature.AUTHOR_PRIOR_REVERTED)).isEqualTo(1);
   }
+
+  /**
+   * A branch merged twice: its revert lands with the first merge and is not landed again by the
+   * second, which lands only the branch's newer commit; an octopus merge lands every branch it
+   * names. main: alice "Add a" (day 0), bob "Change a" (day 1), bob "Change b" (day 2); side: carol
+   * reverts "Change a" (day 3), merged (day 4); side: carol "Side note" (day 5), merged again (day
+   * 6); two branches, each reverting one of bob's other changes, merged in one octopus commit (day
+   * 9); bob "Add d" (day 10).
+   */
+  @Test
+  void aBranchMergedTwiceAndAnOctopusMergeLandEachCommitOnce() throws Exception {
+    write("a.txt", "one\n");
+    write("b.txt", "one\n");
+    write("c.txt", "one\n");
+    stage();
+    commit("alice", ZoneOffset.UTC, 0, "Add a");
+    write("a.txt", "two\n");
+    stage();
+    RevCommit changeA = commit("bob", ZoneOffset.UTC, 1, "Change a");
+    write("b.txt", "two\n");
+    write("c.txt", "two\n");
+    stage();
+    RevCommit changeBc = commit("bob", ZoneOffset.UTC, 2, "Change b and c");
+    git().checkout().setCreateBranch(true).setName("side").call();
+    write("a.txt", "one\n");
+    stage();
+    commit("carol", ZoneOffset.UTC, 3, "Undo a\n\nThis reverts commit " + changeA.name() + ".\n");
+    git().checkout().setName("main").call();
+    mergeSide("side", 4);
+    git().checkout().setName("side").call();
+    write("side.txt", "note\n");
+    stage();
+    commit("carol", ZoneOffset.UTC, 5, "Side note");
+    git().checkout().setName("main").call();
+    mergeSide("side", 6);
+    RevCommit base = git().log().setMaxCount(1).call().iterator().next();
+
+    git().checkout().setCreateBranch(true).setName("left").call();
+    write("b.txt", "one\n");
+    stage();
+    RevCommit left =
+        commit(
+            "dave", ZoneOffset.UTC, 7, "Undo b\n\nThis reverts commit " + changeBc.name() + ".\n");
+    git().checkout().setName("main").call();
+    git().checkout().setCreateBranch(true).setName("right").call();
+    write("right.txt", "r\n");
+    stage();
+    RevCommit right = commit("erin", ZoneOffset.UTC, 8, "Right side");
+    git().checkout().setName("main").call();
+    octopus(base, List.of(left, right), 9);
+    write("d.txt", "d\n");
+    stage();
+    commit("bob", ZoneOffset.UTC, 10, "Add d");
+
+    List<LandedCommit> rows = RiskHistory.of(git().getRepository()).landed("main");
+
+    assertThat(rows)
+        .extracting(LandedCommit::sha)
+        .hasSize(4)
+        .doesNotContain(left.name(), right.name());
+    assertThat(rows.get(1).outcome().reverted()).as("Change a, reverted on side").isTrue();
+    assertThat(rows.get(2).outcome().reverted())
+        .as("Change b and c, reverted by the octopus")
+        .isTrue();
+    LandedCommit addD = rows.get(3);
+    assertThat(addD.features().get(ChangeFeature.AUTHOR_PRIOR_REVERTED))
+        .as("bob's two reverted changes, each counted once")
+        .isEqualTo(2);
+    assertThat(addD.features().get(ChangeFeature.AUTHOR_PRIOR_COMMITS)).isEqualTo(2);
+  }
+
+  /**
+   * Merges {@code branch} into the checked-out branch as a merge commit of alice's on {@code day}.
+   */
+  private void mergeSide(String branch, int day) throws Exception {
+    PersonIdent merger =
+        new PersonIdent("alice", "alice@example.com", T0.plusSeconds(day * DAY), ZoneOffset.UTC);
+    git()
+        .merge()
+        .include(git().getRepository().resolve(branch))
+        .setFastForward(org.eclipse.jgit.api.MergeCommand.FastForwardMode.NO_FF)
+        .setCommit(false)
+        .call();
+    git().commit().setMessage("Merge " + branch).setAuthor(merger).setCommitter(merger).call();
+  }
+
+  /**
+   * Writes an octopus merge of {@code base} (the checked-out branch's tip) and {@code others} on
+   * the checked-out branch, with {@code base}'s tree (JGit's merge command takes one head only).
+   */
+  private void octopus(RevCommit base, List<RevCommit> others, int day) throws Exception {
+    PersonIdent merger =
+        new PersonIdent("alice", "alice@example.com", T0.plusSeconds(day * DAY), ZoneOffset.UTC);
+    org.eclipse.jgit.lib.CommitBuilder builder = new org.eclipse.jgit.lib.CommitBuilder();
+    builder.setTreeId(base.getTree());
+    List<ObjectId> parents = new java.util.ArrayList<>();
+    parents.add(base);
+    parents.addAll(others);
+    builder.setParentIds(parents);
+    builder.setAuthor(merger);
+    builder.setCommitter(merger);
+    builder.setMessage("Merge left and right");
+    ObjectId id;
+    try (org.eclipse.jgit.lib.ObjectInserter inserter = git().getRepository().newObjectInserter()) {
+      id = inserter.insert(builder);
+      inserter.flush();
+    }
+    org.eclipse.jgit.lib.RefUpdate update = git().getRepository().updateRef("refs/heads/main");
+    update.setNewObjectId(id);
+    update.setExpectedOldObjectId(base);
+    assertThat(update.update()).isEqualTo(org.eclipse.jgit.lib.RefUpdate.Result.FAST_FORWARD);
+  }
 }
