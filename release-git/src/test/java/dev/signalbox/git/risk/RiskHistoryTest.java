@@ -378,10 +378,7 @@ class RiskHistoryTest {
     write("c.txt", "c\n");
     stage();
     commit("alice", ZoneOffset.UTC, 3, "Add c");
-    PersonIdent merger =
-        new PersonIdent("alice", "alice@example.com", T0.plusSeconds(4 * DAY), ZoneOffset.UTC);
-    git().merge().include(revert).setCommit(false).call();
-    git().commit().setMessage("Merge side").setAuthor(merger).setCommitter(merger).call();
+    mergeSide("side", 4);
     write("d.txt", "d\n");
     stage();
     commit("dave", ZoneOffset.UTC, 5, "Add d");
@@ -474,10 +471,7 @@ class RiskHistoryTest {
     write("c.txt", "c\n");
     stage();
     commit("alice", ZoneOffset.UTC, 2, "Add c");
-    PersonIdent merger =
-        new PersonIdent("alice", "alice@example.com", T0.plusSeconds(3 * DAY), ZoneOffset.UTC);
-    git().merge().include(tweak).setCommit(false).call();
-    git().commit().setMessage("Merge side").setAuthor(merger).setCommitter(merger).call();
+    mergeSide("side", 3);
     write("a.txt", "one\n");
     stage();
     commit(
@@ -564,11 +558,7 @@ class RiskHistoryTest {
     write("c.txt", "c\n");
     stage();
     commit("bob", ZoneOffset.UTC, 3, "Add c");
-    PersonIdent merger =
-        new PersonIdent(
-            "alice", "alice@example.com", T0.plusSeconds(mergeDay * DAY), ZoneOffset.UTC);
-    git().merge().include(revert).setCommit(false).call();
-    git().commit().setMessage("Merge side").setAuthor(merger).setCommitter(merger).call();
+    mergeSide("side", mergeDay);
     write("d.txt", "d\n");
     stage();
     commit("bob", ZoneOffset.UTC, 5, "Add d");
