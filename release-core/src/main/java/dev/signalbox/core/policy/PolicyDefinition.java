@@ -192,42 +192,6 @@ public record PolicyDefinition(
           .ifPresent(p -> Checks.within(Review.class, "acceptanceAbove", p, 0, 1));
     }
 
-    /**
-     * Settings without the {@code risk-acceptance} rule's threshold.
-     *
-     * @throws InvalidValueException naming the first invalid field
-     */
-    public Review(
-        Set<RiskSurface> always,
-        Map<SensitiveKind, Set<RiskSurface>> bySensitiveKind,
-        Map<String, Set<RiskSurface>> byComponent,
-        Set<RiskSurface> securityFixes,
-        Set<PathGlob> docs,
-        Set<RiskSurface> docsOnly,
-        Map<BlastLevel, Integer> quorum,
-        Map<BlastLevel, Integer> distinctFamilies,
-        double riskyAbove,
-        Optional<Duration> maxAge,
-        Map<RiskSurface, Duration> maxAgeBySurface,
-        boolean sameOperator,
-        Set<String> overrideRoles) {
-      this(
-          always,
-          bySensitiveKind,
-          byComponent,
-          securityFixes,
-          docs,
-          docsOnly,
-          quorum,
-          distinctFamilies,
-          riskyAbove,
-          maxAge,
-          maxAgeBySurface,
-          sameOperator,
-          overrideRoles,
-          Optional.empty());
-    }
-
     private static void positive(String field, Duration age) {
       if (age.isNegative() || age.isZero()) {
         throw new InvalidValueException(Review.class, field, "must be positive", age);

@@ -361,7 +361,8 @@ class DryRunTest {
             r.maxAge(),
             r.maxAgeBySurface(),
             r.sameOperator(),
-            r.overrideRoles());
+            r.overrideRoles(),
+            r.acceptanceAbove());
     return ReleasePolicy.loader()
         .load(
             new PolicyDefinition(
