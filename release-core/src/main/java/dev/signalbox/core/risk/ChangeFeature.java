@@ -77,6 +77,25 @@ public enum ChangeFeature {
     return ordinal();
   }
 
+  /** Whether the feature is a flag, whose only values are 0 and 1. */
+  public boolean isFlag() {
+    return switch (this) {
+      case IS_BOT,
+              TOUCHES_TESTS,
+              TOUCHES_BUILD,
+              TOUCHES_DEPS,
+              TOUCHES_MIGRATIONS,
+              TOUCHES_CONFIG,
+              TEST_ONLY,
+              DOCS_ONLY,
+              IS_FIX,
+              IS_RELAND,
+              IS_REVERT ->
+          true;
+      default -> false;
+    };
+  }
+
   /** The feature's column name in the training data, such as {@code lines_added}. */
   public String column() {
     return name().toLowerCase(Locale.ROOT);

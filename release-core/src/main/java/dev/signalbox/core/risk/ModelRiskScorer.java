@@ -80,22 +80,13 @@ public final class ModelRiskScorer implements RiskScorer {
     for (ChangeFeature feature : FEATURES) {
       double value = features.get(feature);
       String field = "features." + feature.column();
-      switch (feature) {
-        case IS_BOT,
-            TOUCHES_TESTS,
-            TOUCHES_BUILD,
-            TOUCHES_DEPS,
-            TOUCHES_MIGRATIONS,
-            TOUCHES_CONFIG,
-            TEST_ONLY,
-            DOCS_ONLY,
-            IS_FIX,
-            IS_RELAND,
-            IS_REVERT -> {
-          if (value != 0 && value != 1) {
-            throw new InvalidValueException(RiskScorer.class, field, "must be 0 or 1", value);
-          }
+      if (feature.isFlag()) {
+        if (value != 0 && value != 1) {
+          throw new InvalidValueException(RiskScorer.class, field, "must be 0 or 1", value);
         }
+        continue;
+      }
+      switch (feature) {
         case HOUR_LOCAL -> Checks.within(RiskScorer.class, field, value, 0, 23);
         case WEEKDAY -> Checks.within(RiskScorer.class, field, value, 0, 6);
         case FILE_AGE_DAYS_MEAN -> {} // any finite number, which FeatureVector already ensures

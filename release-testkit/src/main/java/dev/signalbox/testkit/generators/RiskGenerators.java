@@ -50,19 +50,10 @@ public final class RiskGenerators {
 
   /** A value of {@code feature} for a draw {@code u} within [0, 1]. */
   public static double value(ChangeFeature feature, double u) {
+    if (feature.isFlag()) {
+      return u < 0.5 ? 0 : 1;
+    }
     return switch (feature) {
-      case IS_BOT,
-              TOUCHES_TESTS,
-              TOUCHES_BUILD,
-              TOUCHES_DEPS,
-              TOUCHES_MIGRATIONS,
-              TOUCHES_CONFIG,
-              TEST_ONLY,
-              DOCS_ONLY,
-              IS_FIX,
-              IS_RELAND,
-              IS_REVERT ->
-          u < 0.5 ? 0 : 1;
       case HOUR_LOCAL -> Math.min(23, Math.floor(u * 24));
       case WEEKDAY -> Math.min(6, Math.floor(u * 7));
       case ENTROPY -> Math.round(u * 12 * 10_000) / 10_000.0;
