@@ -39,8 +39,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -69,12 +67,12 @@ class RequestForChangeTest {
 
   @Test
   void aTrickyChangeRendersAsTheGoldenMarkdown() throws IOException {
-    assertGolden("tricky-rfc.md", tricky().markdown());
+    Goldens.assertGolden("tricky-rfc.md", tricky().markdown());
   }
 
   @Test
   void aTrickyChangeWritesTheGoldenJson() throws IOException {
-    assertGolden("tricky-rfc.json", tricky().json());
+    Goldens.assertGolden("tricky-rfc.json", tricky().json());
   }
 
   @Test
@@ -97,7 +95,7 @@ class RequestForChangeTest {
     RequestForChange rfc =
         RequestForChange.of(
             change, ReleasePolicy.defaults(), context, decision, RevertCheck.notChecked());
-    assertGolden("bare-rfc.md", rfc.markdown());
+    Goldens.assertGolden("bare-rfc.md", rfc.markdown());
   }
 
   @Test
@@ -278,23 +276,5 @@ class RequestForChangeTest {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-  }
-
-  private static void assertGolden(String name, String actual) throws IOException {
-    String expected = "(no golden file " + name + ")";
-    InputStream golden = RequestForChangeTest.class.getResourceAsStream(name);
-    if (golden != null) {
-      try (InputStream in = golden) {
-        expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-    }
-    if (!actual.equals(expected)) {
-      Path out = Path.of("target", "golden-actual", name);
-      Files.createDirectories(out.getParent());
-      Files.writeString(out, actual, StandardCharsets.UTF_8);
-    }
-    assertThat(actual)
-        .as("%s (actual output written to target/golden-actual)", name)
-        .isEqualTo(expected);
   }
 }
